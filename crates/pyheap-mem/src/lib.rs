@@ -1,0 +1,25 @@
+//! pyheap-mem: a memory manager that reproduces CPython 3.11's where a Python
+//! program can observe it — pymalloc-style allocator, object header,
+//! reference counts, generational cycle collector, weak references and PEP 442
+//! finalization — for any refcounted runtime written in Rust.
+//!
+//! It knows nothing about Python syntax or builtin types: it sees a type only
+//! through the [`TypeSlots`] table at the start of every type object.
+//!
+//! Entry points: [`alloc_object`] (object allocation), [`Ref`] (strong
+//! references; dropping the last one runs [`refs::dealloc`]), [`gc`] (the
+//! collector), [`weakref`] (weak-reference lists), [`alloc`] (raw blocks).
+
+pub mod alloc;
+pub mod events;
+pub mod gc;
+pub mod header;
+pub mod object;
+pub mod refs;
+pub mod typeslots;
+pub mod weakref;
+
+pub use header::{GcHead, ManagedDictHead, ObjHead, ObjPtr};
+pub use object::{alloc_object, free_object, MemoryError};
+pub use refs::{decref, incref, Ref};
+pub use typeslots::{TypeFlags, TypeHead, TypeSlots};

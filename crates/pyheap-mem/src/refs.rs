@@ -1,0 +1,238 @@
+//! Strong references and the deallocation path.
+//!
+//! Read [`Ref`] first (clone = incref, drop = decref), then [`dealloc`]: the
+//! cold path taken when a count reaches zero. It runs the PEP 442 finalizer
+//! (at most once; the object may resurrect), clears weak references and runs
+//! their callbacks, untracks, lets the type release its contents, then frees
+//! the block.
+//!
+//! Deep structures: releasing a container drops its items, which may
+//! deallocate them, recursively. [`dealloc`] keeps a depth counter; past
+//! [`TRASHCAN_LIMIT`] nested deallocations it queues the object instead and
+//! the outermost call drains the queue (CPython's "trashcan"), so native stack
+//! use is bounded whatever the nesting depth.
+
+use std::cell::{Cell, RefCell};
+
+use crate::header::ObjPtr;
+use crate::typeslots::TypeFlags;
+use crate::{gc, object, weakref};
+
+/// Nesting depth of deallocations before objects are queued instead (CPython: 50).
+pub const TRASHCAN_LIMIT: u32 = 50;
+
+/// An owned strong reference. `Clone` increments the count, `Drop` decrements
+/// it and deallocates at zero. Not `Send`: the heap is single-threaded.
+#[repr(transparent)]
+pub struct Ref(ObjPtr);
+
+impl Ref {
+    /// Takes ownership of one reference the caller already owns (e.g. a fresh
+    /// object from [`crate::alloc_object`]).
+    ///
+    /// # Safety
+    /// `p` must be alive and the caller must own one count that this `Ref` now owns.
+    #[inline(always)]
+    pub unsafe fn from_owned(p: ObjPtr) -> Ref {
+        Ref(p)
+    }
+
+    /// Makes a new strong reference (increments the count).
+    ///
+    /// # Safety
+    /// `p` must be alive.
+    #[inline(always)]
+    pub unsafe fn new_ref(p: ObjPtr) -> Ref {
+        // SAFETY: caller guarantees liveness.
+        let h = unsafe { p.head() };
+        h.refcnt.set(h.refcnt.get() + 1);
+        Ref(p)
+    }
+
+    /// The pointer, without touching the count.
+    #[inline(always)]
+    pub fn ptr(&self) -> ObjPtr {
+        self.0
+    }
+
+    /// The object's address (`id()`).
+    #[inline(always)]
+    pub fn addr(&self) -> usize {
+        self.0.addr()
+    }
+
+    /// Gives up ownership without decrementing; pair with [`Ref::from_owned`].
+    #[inline(always)]
+    pub fn into_raw(self) -> ObjPtr {
+        let p = self.0;
+        std::mem::forget(self);
+        p
+    }
+
+    /// Current reference count.
+    #[inline(always)]
+    pub fn refcnt(&self) -> isize {
+        // SAFETY: a Ref keeps its object alive.
+        unsafe { self.0.refcnt() }
+    }
+
+    /// Identity comparison (`is`).
+    #[inline(always)]
+    pub fn is(&self, other: &Ref) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Clone for Ref {
+    #[inline(always)]
+    fn clone(&self) -> Ref {
+        // SAFETY: a Ref keeps its object alive.
+        let h = unsafe { self.0.head() };
+        h.refcnt.set(h.refcnt.get() + 1);
+        Ref(self.0)
+    }
+}
+
+impl Drop for Ref {
+    #[inline(always)]
+    fn drop(&mut self) {
+        // SAFETY: we own one count, so the object is alive until we release it.
+        unsafe { decref(self.0) }
+    }
+}
+
+impl std::fmt::Debug for Ref {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Ref({:#x}, rc={})", self.addr(), self.refcnt())
+    }
+}
+
+/// Increments the count of a live object.
+///
+/// # Safety
+/// `p` must be alive.
+#[inline(always)]
+pub unsafe fn incref(p: ObjPtr) {
+    // SAFETY: caller guarantees liveness.
+    let h = unsafe { p.head() };
+    h.refcnt.set(h.refcnt.get() + 1);
+}
+
+/// Releases one owned count; deallocates at zero.
+///
+/// # Safety
+/// `p` must be alive and the caller must own the count it releases.
+#[inline(always)]
+pub unsafe fn decref(p: ObjPtr) {
+    // SAFETY: caller owns a count, so the object is alive.
+    let h = unsafe { p.head() };
+    let n = h.refcnt.get() - 1;
+    h.refcnt.set(n);
+    if n == 0 {
+        // SAFETY: the count reached zero; nobody else owns the object.
+        unsafe { dealloc(p) }
+    }
+}
+
+struct Trashcan {
+    depth: Cell<u32>,
+    pending: RefCell<Vec<ObjPtr>>,
+}
+
+thread_local! {
+    static TRASHCAN: Trashcan = const {
+        Trashcan { depth: Cell::new(0), pending: RefCell::new(Vec::new()) }
+    };
+}
+
+/// The object's count reached zero: finalize, clear weakrefs, release, free.
+///
+/// # Safety
+/// `p` must have count zero and no owner left.
+#[cold]
+#[inline(never)]
+pub unsafe fn dealloc(p: ObjPtr) {
+    TRASHCAN.with(|t| {
+        let depth = t.depth.get();
+        if depth >= TRASHCAN_LIMIT {
+            t.pending.borrow_mut().push(p);
+            return;
+        }
+        t.depth.set(depth + 1);
+        // SAFETY: forwarded caller contract.
+        unsafe { dealloc_one(p) };
+        if depth == 0 {
+            // Outermost level: drain what deeper levels queued. Each drained
+            // object may queue more; the loop ends when none is left.
+            loop {
+                let next = t.pending.borrow_mut().pop();
+                match next {
+                    // SAFETY: queued objects had count zero and no owner.
+                    Some(q) => unsafe { dealloc_one(q) },
+                    None => break,
+                }
+            }
+        }
+        t.depth.set(depth);
+    })
+}
+
+/// One deallocation, in CPython's `subtype_dealloc` order.
+///
+/// # Safety
+/// As [`dealloc`].
+unsafe fn dealloc_one(p: ObjPtr) {
+    // SAFETY: p is alive (count 0 but not yet freed); its type outlives it.
+    let slots = unsafe { &p.type_head().slots };
+    let flags = slots.flags.get();
+    let is_gc = flags.contains(TypeFlags::HAVE_GC);
+
+    if let Some(fin) = slots.finalize.get() {
+        // SAFETY: p is a live object of a GC type when it has a finalizer
+        // (pyheap types with __del__ are heap types, always GC).
+        let already = is_gc && unsafe { gc::is_finalized(p) };
+        if !already {
+            if is_gc {
+                // SAFETY: as above.
+                unsafe { gc::set_finalized(p) };
+            }
+            // Temporarily resurrect so the finalizer sees a live object.
+            // SAFETY: p is alive.
+            let h = unsafe { p.head() };
+            h.refcnt.set(1);
+            // SAFETY: the finalizer contract: a live object with a temporary reference.
+            unsafe { fin(p) };
+            let n = h.refcnt.get() - 1;
+            h.refcnt.set(n);
+            if n > 0 {
+                // Resurrected: someone stored a new reference.
+                crate::events::emit(crate::events::Event::Resurrected { addr: p.addr() });
+                return;
+            }
+        }
+    }
+
+    if slots.weaklistoffset.get() != 0 {
+        // SAFETY: the type says instances have a weakref-list slot.
+        unsafe { weakref::clear_weakrefs_on_dealloc(p) };
+    }
+
+    if is_gc {
+        // SAFETY: p is a live GC object.
+        unsafe { gc::untrack(p) };
+    }
+
+    if let Some(release) = slots.dealloc.get() {
+        // SAFETY: count is zero; the type releases what the object owns.
+        unsafe { release(p) };
+    }
+
+    if let Some(recycle) = slots.recycle.get() {
+        // SAFETY: contents are released; the type may keep the block.
+        if unsafe { recycle(p) } {
+            return;
+        }
+    }
+    // SAFETY: the object is dead and its contents released.
+    unsafe { object::free_object(p) };
+}

@@ -1,0 +1,122 @@
+//! The type table: all pyheap-mem knows about a type.
+//!
+//! Every type object begins with a [`TypeHead`]: an object header, an
+//! `ob_size` word (type objects are variable-size in CPython), then the
+//! [`TypeSlots`] below. The layer above appends its own fields (name, dict,
+//! MRO …) after `TypeHead` in a larger `#[repr(C)]` struct.
+
+use std::cell::Cell;
+
+use crate::header::{ObjHead, ObjPtr};
+
+/// Bit flags describing a type (a subset of CPython's `tp_flags`).
+#[derive(Copy, Clone, PartialEq, Eq, Debug, Default)]
+pub struct TypeFlags(pub u64);
+
+impl TypeFlags {
+    /// Instances carry a GC header and may be tracked (`Py_TPFLAGS_HAVE_GC`).
+    pub const HAVE_GC: TypeFlags = TypeFlags(1 << 0);
+    /// Instances carry the managed-dict pre-header (`Py_TPFLAGS_MANAGED_DICT`). Implies `HAVE_GC`.
+    pub const MANAGED_DICT: TypeFlags = TypeFlags(1 << 1);
+    /// The type object is itself a heap object that instances hold a reference to
+    /// (`Py_TPFLAGS_HEAPTYPE`).
+    pub const HEAPTYPE: TypeFlags = TypeFlags(1 << 2);
+    /// After any collection, survivors of this type are offered to `untrack_check`
+    /// (exact tuples in CPython).
+    pub const UNTRACK_AFTER_COLLECTION: TypeFlags = TypeFlags(1 << 3);
+    /// After a full (generation 2) collection, survivors of this type are offered
+    /// to `untrack_check` (dicts in CPython).
+    pub const UNTRACK_AFTER_FULL_COLLECTION: TypeFlags = TypeFlags(1 << 4);
+    /// Instances are weak references laid out as [`crate::weakref::WeakrefHead`].
+    pub const IS_WEAKREF: TypeFlags = TypeFlags(1 << 5);
+
+    /// True when every bit of `other` is set.
+    #[inline(always)]
+    pub fn contains(self, other: TypeFlags) -> bool {
+        self.0 & other.0 == other.0
+    }
+}
+
+impl std::ops::BitOr for TypeFlags {
+    type Output = TypeFlags;
+    fn bitor(self, rhs: TypeFlags) -> TypeFlags {
+        TypeFlags(self.0 | rhs.0)
+    }
+}
+
+/// `tp_traverse`: call `visit` once for every strong reference the object
+/// owns to another object (GC or not — the collector filters). Must visit
+/// exactly the counted references: a missing edge only leaks, an extra one
+/// frees live objects.
+pub type TraverseFn = unsafe fn(obj: ObjPtr, visit: &mut dyn FnMut(ObjPtr));
+/// `tp_clear`: drop the object's references to break cycles. The object stays
+/// a valid (possibly emptier) object.
+pub type ClearFn = unsafe fn(obj: ObjPtr);
+/// `tp_finalize` (PEP 442, Python `__del__`) or the legacy `tp_del`. The object
+/// is alive and has a temporary strong reference while this runs. Errors are
+/// the callee's business (report them as unraisable).
+pub type FinalizeFn = unsafe fn(obj: ObjPtr);
+/// Release everything the object owns (references and side buffers) when its
+/// count reached zero. Must not free the object's own block: pyheap-mem does
+/// that afterwards (unless `recycle` takes it).
+pub type DeallocFn = unsafe fn(obj: ObjPtr);
+/// Free-list hook: return true to keep the (already emptied) block for reuse
+/// instead of freeing it. The object keeps its type pointer.
+pub type RecycleFn = unsafe fn(obj: ObjPtr) -> bool;
+/// Untracking hook: true when the object holds nothing that may be tracked,
+/// so the collector may untrack it.
+pub type UntrackCheckFn = unsafe fn(obj: ObjPtr) -> bool;
+
+/// The facts and functions pyheap-mem uses; all `Cell`s so a type can be
+/// completed after its object exists (e.g. a class statement).
+#[repr(C)]
+pub struct TypeSlots {
+    /// `tp_basicsize`: bytes from the object address to the end of the fixed part.
+    pub basicsize: Cell<usize>,
+    /// `tp_itemsize`: bytes per item of a variable-size object (0 otherwise).
+    pub itemsize: Cell<usize>,
+    pub flags: Cell<TypeFlags>,
+    /// `tp_weaklistoffset`: offset from the object address of the weakref-list
+    /// head pointer; 0 when instances do not support weak references.
+    pub weaklistoffset: Cell<usize>,
+    pub traverse: Cell<Option<TraverseFn>>,
+    pub clear: Cell<Option<ClearFn>>,
+    pub finalize: Cell<Option<FinalizeFn>>,
+    pub legacy_del: Cell<Option<FinalizeFn>>,
+    pub dealloc: Cell<Option<DeallocFn>>,
+    pub recycle: Cell<Option<RecycleFn>>,
+    pub untrack_check: Cell<Option<UntrackCheckFn>>,
+}
+
+impl TypeSlots {
+    /// A slot table with no functions.
+    pub const fn new(basicsize: usize, itemsize: usize, flags: TypeFlags) -> TypeSlots {
+        TypeSlots {
+            basicsize: Cell::new(basicsize),
+            itemsize: Cell::new(itemsize),
+            flags: Cell::new(flags),
+            weaklistoffset: Cell::new(0),
+            traverse: Cell::new(None),
+            clear: Cell::new(None),
+            finalize: Cell::new(None),
+            legacy_del: Cell::new(None),
+            dealloc: Cell::new(None),
+            recycle: Cell::new(None),
+            untrack_check: Cell::new(None),
+        }
+    }
+
+    #[inline(always)]
+    pub fn is_gc(&self) -> bool {
+        self.flags.get().contains(TypeFlags::HAVE_GC)
+    }
+}
+
+/// The beginning of every type object.
+#[repr(C)]
+pub struct TypeHead {
+    pub ob: ObjHead,
+    /// `ob_size` of the type object (CPython: number of `__slots__` members).
+    pub ob_size: Cell<isize>,
+    pub slots: TypeSlots,
+}

@@ -11,15 +11,24 @@
 //! collector), [`weakref`] (weak-reference lists), [`alloc`] (raw blocks).
 
 pub mod alloc;
+pub mod arrays;
 pub mod events;
 pub mod gc;
 pub mod header;
+pub mod managed;
 pub mod object;
 pub mod refs;
+pub mod typed;
 pub mod typeslots;
 pub mod weakref;
 
+pub use arrays::{RecordBlock, RefArray};
 pub use header::{GcHead, ManagedDictHead, ObjHead, ObjPtr};
+pub use managed::WeakListWord;
 pub use object::{alloc_object, free_object, MemoryError};
 pub use refs::{decref, incref, Ref};
+pub use typed::{
+    new_object, new_root_metatype, new_type_object, object_size, set_payload, NoItems, Payload,
+    Slot, TYPE_PAYLOAD_OFFSET,
+};
 pub use typeslots::{TypeFlags, TypeHead, TypeSlots};

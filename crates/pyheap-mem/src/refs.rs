@@ -188,20 +188,24 @@ unsafe fn dealloc_one(p: ObjPtr) {
     let is_gc = flags.contains(TypeFlags::HAVE_GC);
 
     if let Some(fin) = slots.finalize.get() {
-        // SAFETY: p is a live object of a GC type when it has a finalizer
-        // (pyheap types with __del__ are heap types, always GC).
+        // SAFETY: p is a live object; only GC objects have the FINALIZED bit.
         let already = is_gc && unsafe { gc::is_finalized(p) };
         if !already {
             if is_gc {
                 // SAFETY: as above.
                 unsafe { gc::set_finalized(p) };
             }
-            // Temporarily resurrect so the finalizer sees a live object.
+            // Temporarily resurrect so the finalizer sees a live object: the
+            // handle owns the count of 1 set here.
             // SAFETY: p is alive.
-            let h = unsafe { p.head() };
-            h.refcnt.set(1);
-            // SAFETY: the finalizer contract: a live object with a temporary reference.
-            unsafe { fin(p) };
+            unsafe { p.head() }.refcnt.set(1);
+            // SAFETY: we own that one count.
+            let tmp = unsafe { Ref::from_owned(p) };
+            crate::events::emit(crate::events::Event::Finalize { addr: p.addr() });
+            fin(&tmp);
+            let p2 = tmp.into_raw();
+            // SAFETY: p is still alive: we still own the temporary count.
+            let h = unsafe { p2.head() };
             let n = h.refcnt.get() - 1;
             h.refcnt.set(n);
             if n > 0 {
@@ -222,17 +226,15 @@ unsafe fn dealloc_one(p: ObjPtr) {
         unsafe { gc::untrack(p) };
     }
 
+    // A borrowed handle for the type's own hooks; never dropped (count is 0).
+    // SAFETY: p is alive until free_object below.
+    let handle = std::mem::ManuallyDrop::new(unsafe { Ref::from_owned(p) });
     if let Some(release) = slots.dealloc.get() {
-        // SAFETY: count is zero; the type releases what the object owns.
-        unsafe { release(p) };
+        release(&handle);
     }
-
-    if let Some(recycle) = slots.recycle.get() {
-        // SAFETY: contents are released; the type may keep the block.
-        if unsafe { recycle(p) } {
-            return;
-        }
-    }
+    crate::managed::release_managed(&handle);
+    // SAFETY: the payload (if any) is dropped exactly once, here.
+    unsafe { crate::typed::drop_object_payload(p) };
     // SAFETY: the object is dead and its contents released.
     unsafe { object::free_object(p) };
 }

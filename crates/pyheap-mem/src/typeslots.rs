@@ -8,6 +8,8 @@
 use std::cell::Cell;
 
 use crate::header::{ObjHead, ObjPtr};
+use crate::refs::Ref;
+use crate::typed::PayloadInfo;
 
 /// Bit flags describing a type (a subset of CPython's `tp_flags`).
 #[derive(Copy, Clone, PartialEq, Eq, Debug, Default)]
@@ -29,6 +31,8 @@ impl TypeFlags {
     pub const UNTRACK_AFTER_FULL_COLLECTION: TypeFlags = TypeFlags(1 << 4);
     /// Instances are weak references laid out as [`crate::weakref::WeakrefHead`].
     pub const IS_WEAKREF: TypeFlags = TypeFlags(1 << 5);
+    /// Instances are type objects (layout begins with [`TypeHead`]).
+    pub const IS_TYPE: TypeFlags = TypeFlags(1 << 6);
 
     /// True when every bit of `other` is set.
     #[inline(always)]
@@ -48,24 +52,24 @@ impl std::ops::BitOr for TypeFlags {
 /// owns to another object (GC or not — the collector filters). Must visit
 /// exactly the counted references: a missing edge only leaks, an extra one
 /// frees live objects.
-pub type TraverseFn = unsafe fn(obj: ObjPtr, visit: &mut dyn FnMut(ObjPtr));
+pub type TraverseFn = fn(obj: &Ref, visit: &mut dyn FnMut(ObjPtr));
 /// `tp_clear`: drop the object's references to break cycles. The object stays
 /// a valid (possibly emptier) object.
-pub type ClearFn = unsafe fn(obj: ObjPtr);
-/// `tp_finalize` (PEP 442, Python `__del__`) or the legacy `tp_del`. The object
-/// is alive and has a temporary strong reference while this runs. Errors are
-/// the callee's business (report them as unraisable).
-pub type FinalizeFn = unsafe fn(obj: ObjPtr);
-/// Release everything the object owns (references and side buffers) when its
-/// count reached zero. Must not free the object's own block: pyheap-mem does
-/// that afterwards (unless `recycle` takes it).
-pub type DeallocFn = unsafe fn(obj: ObjPtr);
-/// Free-list hook: return true to keep the (already emptied) block for reuse
-/// instead of freeing it. The object keeps its type pointer.
-pub type RecycleFn = unsafe fn(obj: ObjPtr) -> bool;
+pub type ClearFn = fn(obj: &Ref);
+/// `tp_finalize` (PEP 442, Python `__del__`) or the legacy `tp_del`. The
+/// handle is a temporary strong reference; cloning it resurrects the object.
+/// Errors are the callee's business (report them as unraisable).
+pub type FinalizeFn = fn(obj: &Ref);
+/// Extra release work when the count reached zero, run before pyheap-mem
+/// drops the typed payload (see [`crate::typed`]) and frees the block.
+pub type DeallocFn = fn(obj: &Ref);
+/// Free-list hook: return true to keep the block for reuse instead of
+/// freeing it (after the payload was dropped). Reserved; not yet honoured
+/// for typed payloads.
+pub type RecycleFn = fn(obj: &Ref) -> bool;
 /// Untracking hook: true when the object holds nothing that may be tracked,
 /// so the collector may untrack it.
-pub type UntrackCheckFn = unsafe fn(obj: ObjPtr) -> bool;
+pub type UntrackCheckFn = fn(obj: &Ref) -> bool;
 
 /// The facts and functions pyheap-mem uses; all `Cell`s so a type can be
 /// completed after its object exists (e.g. a class statement).
@@ -86,6 +90,8 @@ pub struct TypeSlots {
     pub dealloc: Cell<Option<DeallocFn>>,
     pub recycle: Cell<Option<RecycleFn>>,
     pub untrack_check: Cell<Option<UntrackCheckFn>>,
+    /// The typed payload every instance carries (set once; see [`crate::typed`]).
+    pub payload: Cell<Option<PayloadInfo>>,
 }
 
 impl TypeSlots {
@@ -103,6 +109,7 @@ impl TypeSlots {
             dealloc: Cell::new(None),
             recycle: Cell::new(None),
             untrack_check: Cell::new(None),
+            payload: Cell::new(None),
         }
     }
 

@@ -1,0 +1,410 @@
+//! Separately allocated storage owned by objects: [`RefArray`] (e.g. a list's
+//! item vector) and [`RecordBlock`] (e.g. a dict's keys object: a 32-byte
+//! header, a byte region for the hash index, then fixed-size records whose
+//! words are either plain integers or owned references).
+//!
+//! Both come from the pyheap allocator, so their bytes are real heap usage
+//! (`sys.getsizeof` adds them), and both are accessed by index and by value
+//! only: no reference into the storage escapes, so a resize during re-entrant
+//! code (a finalizer, `__eq__`) can never leave a dangling borrow.
+//!
+//! Invariant: `ptr` is null iff `cap == 0`; otherwise it points at a block of
+//! exactly the documented size from `alloc::malloc`, fully initialised
+//! (zero = null reference / integer 0).
+
+use std::cell::Cell;
+use std::ptr::NonNull;
+
+use crate::alloc;
+use crate::header::{ObjHead, ObjPtr};
+use crate::object::MemoryError;
+use crate::refs::{self, Ref};
+use crate::typed::WORD;
+
+/// A growable array of owned references (null = empty slot), `8·cap` bytes.
+#[derive(Default)]
+pub struct RefArray {
+    ptr: Cell<Option<NonNull<*mut ObjHead>>>,
+    cap: Cell<usize>,
+}
+
+impl RefArray {
+    /// An array with no storage.
+    pub const fn empty() -> RefArray {
+        RefArray {
+            ptr: Cell::new(None),
+            cap: Cell::new(0),
+        }
+    }
+
+    /// Number of slots allocated.
+    #[inline]
+    pub fn capacity(&self) -> usize {
+        self.cap.get()
+    }
+
+    /// Bytes of heap storage (`8·cap`).
+    pub fn heap_bytes(&self) -> usize {
+        self.cap.get() * WORD
+    }
+
+    #[inline]
+    fn slot_ptr(&self, i: usize) -> Option<*mut *mut ObjHead> {
+        if i >= self.cap.get() {
+            return None;
+        }
+        // SAFETY: i < cap, so the slot lies inside the block.
+        self.ptr.get().map(|p| unsafe { p.as_ptr().add(i) })
+    }
+
+    /// A new strong reference to slot `i` (None when empty or out of range).
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<Ref> {
+        let sp = self.slot_ptr(i)?;
+        // SAFETY: sp is inside the block; a non-null slot owns a live reference.
+        unsafe {
+            let raw = *sp;
+            ObjPtr::from_raw(raw).map(|p| Ref::new_ref(p))
+        }
+    }
+
+    /// The pointer in slot `i` without touching the count.
+    #[inline]
+    pub fn peek(&self, i: usize) -> Option<ObjPtr> {
+        let sp = self.slot_ptr(i)?;
+        // SAFETY: sp is inside the block.
+        unsafe { ObjPtr::from_raw(*sp) }
+    }
+
+    /// Stores `v` in slot `i` and returns the previous content. Out of range
+    /// returns `v` back unchanged as `Err`.
+    #[inline]
+    pub fn replace(&self, i: usize, v: Option<Ref>) -> Result<Option<Ref>, Option<Ref>> {
+        let Some(sp) = self.slot_ptr(i) else {
+            return Err(v);
+        };
+        let new = v.map_or(std::ptr::null_mut(), |r| r.into_raw().as_ptr());
+        // SAFETY: sp is inside the block; ownership moves into / out of the slot.
+        unsafe {
+            let old = std::ptr::replace(sp, new);
+            Ok(ObjPtr::from_raw(old).map(|p| Ref::from_owned(p)))
+        }
+    }
+
+    /// Stores `v` in slot `i`, dropping the previous content afterwards.
+    /// Returns false when `i` is out of range.
+    #[inline]
+    pub fn set(&self, i: usize, v: Option<Ref>) -> bool {
+        self.replace(i, v).is_ok()
+    }
+
+    /// Empties slot `i`.
+    #[inline]
+    pub fn take(&self, i: usize) -> Option<Ref> {
+        self.replace(i, None).ok().flatten()
+    }
+
+    /// Moves slots `[src, src+n)` to `[dst, dst+n)` (overlap allowed) without
+    /// touching counts; vacated slots outside the destination become empty.
+    /// Returns false (and does nothing) when a range is out of bounds.
+    pub fn move_within(&self, src: usize, dst: usize, n: usize) -> bool {
+        let cap = self.cap.get();
+        if n == 0 {
+            return true;
+        }
+        if src.checked_add(n).is_none_or(|e| e > cap) || dst.checked_add(n).is_none_or(|e| e > cap)
+        {
+            return false;
+        }
+        let Some(base) = self.ptr.get() else {
+            return false;
+        };
+        // SAFETY: both ranges are inside the block; the copy is a move of
+        // owned pointers; the vacated part is then nulled so no pointer is
+        // owned twice.
+        unsafe {
+            let b = base.as_ptr();
+            std::ptr::copy(b.add(src), b.add(dst), n);
+            for i in src..src + n {
+                if i < dst || i >= dst + n {
+                    *b.add(i) = std::ptr::null_mut();
+                }
+            }
+        }
+        true
+    }
+
+    /// Changes the capacity to `new_cap`. Slots beyond the new capacity must
+    /// be empty (they are dropped if not). New slots are empty. Fails only
+    /// when the allocator refuses.
+    pub fn resize(&self, new_cap: usize) -> Result<(), MemoryError> {
+        let old_cap = self.cap.get();
+        if new_cap == old_cap {
+            return Ok(());
+        }
+        let mut dropped = Vec::new();
+        for i in new_cap..old_cap {
+            if let Some(r) = self.take(i) {
+                dropped.push(r);
+            }
+        }
+        if new_cap == 0 {
+            if let Some(p) = self.ptr.take() {
+                // SAFETY: p came from alloc::malloc/realloc and is freed once.
+                unsafe { alloc::free(p.as_ptr().cast()) };
+            }
+            self.cap.set(0);
+            drop(dropped);
+            return Ok(());
+        }
+        let bytes = new_cap.checked_mul(WORD).ok_or(MemoryError)?;
+        let newp = match self.ptr.get() {
+            // SAFETY: p came from alloc::malloc/realloc.
+            Some(p) => unsafe { alloc::realloc(p.as_ptr().cast(), bytes) },
+            None => alloc::malloc(bytes),
+        }
+        .ok_or(MemoryError)?;
+        let newp = newp.cast::<*mut ObjHead>();
+        if new_cap > old_cap {
+            // SAFETY: the new tail lies inside the (re)allocated block.
+            unsafe { std::ptr::write_bytes(newp.as_ptr().add(old_cap), 0, new_cap - old_cap) };
+        }
+        self.ptr.set(Some(newp));
+        self.cap.set(new_cap);
+        drop(dropped);
+        Ok(())
+    }
+
+    /// Drops every reference and frees the storage.
+    pub fn clear(&self) {
+        let _ = self.resize(0);
+    }
+}
+
+impl Drop for RefArray {
+    fn drop(&mut self) {
+        self.clear();
+    }
+}
+
+/// Size of a [`RecordBlock`]'s header (CPython's dict keys header is 32 bytes).
+pub const RECORD_HEADER: usize = 32;
+
+/// One allocation: a 32-byte header (layout metadata), `nbytes` raw bytes,
+/// then `count` records of `words` words each; word `k` of a record is an
+/// owned reference when bit `k` of `ref_mask` is set, else a plain integer.
+pub struct RecordBlock {
+    ptr: Cell<Option<NonNull<u8>>>,
+}
+
+#[repr(C)]
+struct RecordHeader {
+    nbytes: usize,
+    words: usize,
+    count: usize,
+    ref_mask: usize,
+}
+
+impl Default for RecordBlock {
+    fn default() -> Self {
+        RecordBlock::empty()
+    }
+}
+
+impl RecordBlock {
+    pub const fn empty() -> RecordBlock {
+        RecordBlock {
+            ptr: Cell::new(None),
+        }
+    }
+
+    /// Allocates a zeroed block. `words` must be 1..=64.
+    pub fn new(
+        nbytes: usize,
+        words: usize,
+        count: usize,
+        ref_mask: u64,
+    ) -> Result<RecordBlock, MemoryError> {
+        if words == 0 || words > 64 {
+            return Err(MemoryError);
+        }
+        let rec = words * WORD;
+        let nb = nbytes.div_ceil(WORD) * WORD;
+        let total = RECORD_HEADER
+            .checked_add(nb)
+            .and_then(|t| t.checked_add(rec.checked_mul(count)?))
+            .ok_or(MemoryError)?;
+        let p = alloc::malloc(total).ok_or(MemoryError)?;
+        // SAFETY: p is a fresh block of `total` bytes, 16-aligned.
+        unsafe {
+            std::ptr::write_bytes(p.as_ptr(), 0, total);
+            std::ptr::write(
+                p.as_ptr().cast::<RecordHeader>(),
+                RecordHeader {
+                    nbytes: nb,
+                    words,
+                    count,
+                    ref_mask: ref_mask as usize,
+                },
+            );
+        }
+        Ok(RecordBlock {
+            ptr: Cell::new(Some(p)),
+        })
+    }
+
+    fn header(&self) -> Option<(NonNull<u8>, &RecordHeader)> {
+        let p = self.ptr.get()?;
+        // SAFETY: a non-null block starts with its header (invariant).
+        Some((p, unsafe { &*p.as_ptr().cast::<RecordHeader>() }))
+    }
+
+    /// Total bytes of the allocation (header + bytes + records).
+    pub fn heap_bytes(&self) -> usize {
+        self.header().map_or(0, |(_, h)| {
+            RECORD_HEADER + h.nbytes + h.words * WORD * h.count
+        })
+    }
+    /// Length of the byte region (rounded up to whole words).
+    pub fn nbytes(&self) -> usize {
+        self.header().map_or(0, |(_, h)| h.nbytes)
+    }
+    /// Number of records.
+    pub fn count(&self) -> usize {
+        self.header().map_or(0, |(_, h)| h.count)
+    }
+
+    /// Byte `i` of the byte region.
+    #[inline]
+    pub fn byte(&self, i: usize) -> Option<u8> {
+        let (p, h) = self.header()?;
+        if i >= h.nbytes {
+            return None;
+        }
+        // SAFETY: i < nbytes: inside the byte region.
+        Some(unsafe { *p.as_ptr().add(RECORD_HEADER + i) })
+    }
+    /// Sets byte `i`; false when out of range.
+    #[inline]
+    pub fn set_byte(&self, i: usize, v: u8) -> bool {
+        let Some((p, h)) = self.header() else {
+            return false;
+        };
+        if i >= h.nbytes {
+            return false;
+        }
+        // SAFETY: inside the byte region.
+        unsafe { *p.as_ptr().add(RECORD_HEADER + i) = v };
+        true
+    }
+
+    #[inline]
+    fn word_ptr(&self, rec: usize, k: usize) -> Option<(*mut usize, bool)> {
+        let (p, h) = self.header()?;
+        if rec >= h.count || k >= h.words {
+            return None;
+        }
+        let off = RECORD_HEADER + h.nbytes + (rec * h.words + k) * WORD;
+        // SAFETY: rec < count and k < words: inside the record region.
+        Some((
+            unsafe { p.as_ptr().add(off) }.cast::<usize>(),
+            h.ref_mask >> k & 1 == 1,
+        ))
+    }
+
+    /// Integer word `k` of record `rec` (None if out of range or a reference word).
+    #[inline]
+    pub fn int(&self, rec: usize, k: usize) -> Option<usize> {
+        let (wp, is_ref) = self.word_ptr(rec, k)?;
+        // SAFETY: wp is inside the block.
+        (!is_ref).then(|| unsafe { *wp })
+    }
+    /// Sets integer word `k` of record `rec`; false if not an integer word.
+    #[inline]
+    pub fn set_int(&self, rec: usize, k: usize, v: usize) -> bool {
+        match self.word_ptr(rec, k) {
+            Some((wp, false)) => {
+                // SAFETY: wp is inside the block and holds a plain integer.
+                unsafe { *wp = v };
+                true
+            }
+            _ => false,
+        }
+    }
+    /// A new strong reference from reference word `k` of record `rec`.
+    #[inline]
+    pub fn get_ref(&self, rec: usize, k: usize) -> Option<Ref> {
+        match self.word_ptr(rec, k) {
+            // SAFETY: a non-null reference word owns a live reference.
+            Some((wp, true)) => unsafe {
+                ObjPtr::from_raw(*wp as *mut ObjHead).map(|p| Ref::new_ref(p))
+            },
+            _ => None,
+        }
+    }
+    /// The pointer in reference word `k` of record `rec`, count untouched.
+    #[inline]
+    pub fn peek_ref(&self, rec: usize, k: usize) -> Option<ObjPtr> {
+        match self.word_ptr(rec, k) {
+            // SAFETY: wp is inside the block.
+            Some((wp, true)) => unsafe { ObjPtr::from_raw(*wp as *mut ObjHead) },
+            _ => None,
+        }
+    }
+    /// Stores into reference word `k` of record `rec`, returning the old
+    /// content; `Err(v)` when the word is not a reference word.
+    #[inline]
+    pub fn replace_ref(
+        &self,
+        rec: usize,
+        k: usize,
+        v: Option<Ref>,
+    ) -> Result<Option<Ref>, Option<Ref>> {
+        match self.word_ptr(rec, k) {
+            Some((wp, true)) => {
+                let new = v.map_or(0, |r| r.into_raw().as_ptr() as usize);
+                // SAFETY: wp is a reference word inside the block; ownership moves.
+                unsafe {
+                    let old = std::ptr::replace(wp, new);
+                    Ok(ObjPtr::from_raw(old as *mut ObjHead).map(|p| Ref::from_owned(p)))
+                }
+            }
+            _ => Err(v),
+        }
+    }
+    /// Drops all references and frees the block.
+    pub fn clear(&self) {
+        let Some((p, h)) = self.header() else { return };
+        let (words, count, mask) = (h.words, h.count, h.ref_mask);
+        let mut owned = Vec::new();
+        for rec in 0..count {
+            for k in 0..words {
+                if mask >> k & 1 == 1 {
+                    if let Ok(Some(r)) = self.replace_ref(rec, k, None) {
+                        owned.push(r);
+                    }
+                }
+            }
+        }
+        self.ptr.set(None);
+        // SAFETY: p came from alloc::malloc and is freed once (ptr now None).
+        unsafe { alloc::free(p.as_ptr()) };
+        drop(owned);
+    }
+}
+
+impl Drop for RecordBlock {
+    fn drop(&mut self) {
+        self.clear();
+    }
+}
+
+/// Releases one reference held as a raw pointer (helper for the arrays).
+///
+/// # Safety
+/// `p` must be an owned reference.
+#[allow(dead_code)]
+unsafe fn release(p: ObjPtr) {
+    // SAFETY: forwarded.
+    unsafe { refs::decref(p) }
+}

@@ -408,3 +408,138 @@ unsafe fn release(p: ObjPtr) {
     // SAFETY: forwarded.
     unsafe { refs::decref(p) }
 }
+
+/// A headerless array of `count` records of `W` words; word `k` is an owned
+/// reference when bit `k` of `MASK` is set, else a plain integer. Exactly
+/// `W·8·count` bytes (e.g. a set's table: `RecordArray<2, 0b01>` = key, hash).
+pub struct RecordArray<const W: usize, const MASK: u64> {
+    ptr: Cell<Option<NonNull<usize>>>,
+    count: Cell<usize>,
+}
+
+impl<const W: usize, const MASK: u64> Default for RecordArray<W, MASK> {
+    fn default() -> Self {
+        RecordArray::empty()
+    }
+}
+
+impl<const W: usize, const MASK: u64> RecordArray<W, MASK> {
+    pub const fn empty() -> Self {
+        RecordArray { ptr: Cell::new(None), count: Cell::new(0) }
+    }
+
+    /// A zeroed array of `count` records (replaces nothing: a new value).
+    pub fn new(count: usize) -> Result<Self, MemoryError> {
+        assert!(W > 0 && W <= 64);
+        if count == 0 {
+            return Ok(Self::empty());
+        }
+        let bytes = count.checked_mul(W * WORD).ok_or(MemoryError)?;
+        let p = alloc::malloc(bytes).ok_or(MemoryError)?;
+        // SAFETY: fresh block of `bytes` bytes.
+        unsafe { std::ptr::write_bytes(p.as_ptr(), 0, bytes) };
+        Ok(RecordArray { ptr: Cell::new(Some(p.cast())), count: Cell::new(count) })
+    }
+
+    /// Number of records.
+    #[inline]
+    pub fn count(&self) -> usize {
+        self.count.get()
+    }
+    /// Bytes of heap storage.
+    pub fn heap_bytes(&self) -> usize {
+        self.count.get() * W * WORD
+    }
+
+    #[inline]
+    fn word(&self, rec: usize, k: usize) -> Option<*mut usize> {
+        if rec >= self.count.get() || k >= W {
+            return None;
+        }
+        // SAFETY: rec < count, k < W: inside the block.
+        self.ptr.get().map(|p| unsafe { p.as_ptr().add(rec * W + k) })
+    }
+
+    /// Integer word `k` of record `rec`.
+    #[inline]
+    pub fn int(&self, rec: usize, k: usize) -> Option<usize> {
+        if MASK >> k & 1 == 1 {
+            return None;
+        }
+        // SAFETY: inside the block.
+        self.word(rec, k).map(|w| unsafe { *w })
+    }
+    /// Sets integer word `k` of record `rec`.
+    #[inline]
+    pub fn set_int(&self, rec: usize, k: usize, v: usize) -> bool {
+        if MASK >> k & 1 == 1 {
+            return false;
+        }
+        match self.word(rec, k) {
+            Some(w) => {
+                // SAFETY: inside the block, a plain integer word.
+                unsafe { *w = v };
+                true
+            }
+            None => false,
+        }
+    }
+    /// Pointer in reference word `k` of record `rec`, count untouched.
+    #[inline]
+    pub fn peek_ref(&self, rec: usize, k: usize) -> Option<ObjPtr> {
+        if MASK >> k & 1 == 0 {
+            return None;
+        }
+        // SAFETY: inside the block.
+        self.word(rec, k).and_then(|w| unsafe { ObjPtr::from_raw(*w as *mut ObjHead) })
+    }
+    /// New strong reference from reference word `k` of record `rec`.
+    #[inline]
+    pub fn get_ref(&self, rec: usize, k: usize) -> Option<Ref> {
+        // SAFETY: a non-null reference word owns a live reference.
+        self.peek_ref(rec, k).map(|p| unsafe { Ref::new_ref(p) })
+    }
+    /// Stores into reference word `k` of record `rec`, returning the old content.
+    #[inline]
+    pub fn replace_ref(&self, rec: usize, k: usize, v: Option<Ref>) -> Result<Option<Ref>, Option<Ref>> {
+        if MASK >> k & 1 == 0 {
+            return Err(v);
+        }
+        let Some(w) = self.word(rec, k) else { return Err(v) };
+        let new = v.map_or(0, |r| r.into_raw().as_ptr() as usize);
+        // SAFETY: a reference word inside the block; ownership moves.
+        unsafe {
+            let old = std::ptr::replace(w, new);
+            Ok(ObjPtr::from_raw(old as *mut ObjHead).map(|p| Ref::from_owned(p)))
+        }
+    }
+    /// Drops every reference and frees the storage (becomes empty).
+    pub fn clear(&self) {
+        let n = self.count.get();
+        let mut owned = Vec::new();
+        for rec in 0..n {
+            for k in 0..W {
+                if let Ok(Some(r)) = self.replace_ref(rec, k, None) {
+                    owned.push(r);
+                }
+            }
+        }
+        if let Some(p) = self.ptr.take() {
+            // SAFETY: p came from alloc::malloc; freed once (ptr now None).
+            unsafe { alloc::free(p.as_ptr().cast()) };
+        }
+        self.count.set(0);
+        drop(owned);
+    }
+    /// Swaps contents with another array of the same shape.
+    pub fn swap(&self, other: &Self) {
+        self.ptr.swap(&other.ptr);
+        self.count.swap(&other.count);
+    }
+}
+
+impl<const W: usize, const MASK: u64> Drop for RecordArray<W, MASK> {
+    fn drop(&mut self) {
+        self.clear();
+    }
+}

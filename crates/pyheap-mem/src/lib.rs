@@ -22,7 +22,7 @@ pub mod typed;
 pub mod typeslots;
 pub mod weakref;
 
-pub use arrays::{RecordBlock, RefArray};
+pub use arrays::{RecordArray, RecordBlock, RefArray};
 pub use header::{GcHead, ManagedDictHead, ObjHead, ObjPtr};
 pub use managed::WeakListWord;
 pub use object::{alloc_object, free_object, MemoryError};

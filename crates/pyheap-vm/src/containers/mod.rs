@@ -1,0 +1,1 @@
+//! CPython 3.11 container tables (dict, set, list growth) over pyheap-mem storage.

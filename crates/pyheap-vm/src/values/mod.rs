@@ -1,0 +1,1 @@
+//! Pure algorithms for numbers, text, hashing and formatting (no heap objects).

@@ -425,7 +425,10 @@ impl<const W: usize, const MASK: u64> Default for RecordArray<W, MASK> {
 
 impl<const W: usize, const MASK: u64> RecordArray<W, MASK> {
     pub const fn empty() -> Self {
-        RecordArray { ptr: Cell::new(None), count: Cell::new(0) }
+        RecordArray {
+            ptr: Cell::new(None),
+            count: Cell::new(0),
+        }
     }
 
     /// A zeroed array of `count` records (replaces nothing: a new value).
@@ -438,7 +441,10 @@ impl<const W: usize, const MASK: u64> RecordArray<W, MASK> {
         let p = alloc::malloc(bytes).ok_or(MemoryError)?;
         // SAFETY: fresh block of `bytes` bytes.
         unsafe { std::ptr::write_bytes(p.as_ptr(), 0, bytes) };
-        Ok(RecordArray { ptr: Cell::new(Some(p.cast())), count: Cell::new(count) })
+        Ok(RecordArray {
+            ptr: Cell::new(Some(p.cast())),
+            count: Cell::new(count),
+        })
     }
 
     /// Number of records.
@@ -457,7 +463,9 @@ impl<const W: usize, const MASK: u64> RecordArray<W, MASK> {
             return None;
         }
         // SAFETY: rec < count, k < W: inside the block.
-        self.ptr.get().map(|p| unsafe { p.as_ptr().add(rec * W + k) })
+        self.ptr
+            .get()
+            .map(|p| unsafe { p.as_ptr().add(rec * W + k) })
     }
 
     /// Integer word `k` of record `rec`.
@@ -491,7 +499,8 @@ impl<const W: usize, const MASK: u64> RecordArray<W, MASK> {
             return None;
         }
         // SAFETY: inside the block.
-        self.word(rec, k).and_then(|w| unsafe { ObjPtr::from_raw(*w as *mut ObjHead) })
+        self.word(rec, k)
+            .and_then(|w| unsafe { ObjPtr::from_raw(*w as *mut ObjHead) })
     }
     /// New strong reference from reference word `k` of record `rec`.
     #[inline]
@@ -501,11 +510,18 @@ impl<const W: usize, const MASK: u64> RecordArray<W, MASK> {
     }
     /// Stores into reference word `k` of record `rec`, returning the old content.
     #[inline]
-    pub fn replace_ref(&self, rec: usize, k: usize, v: Option<Ref>) -> Result<Option<Ref>, Option<Ref>> {
+    pub fn replace_ref(
+        &self,
+        rec: usize,
+        k: usize,
+        v: Option<Ref>,
+    ) -> Result<Option<Ref>, Option<Ref>> {
         if MASK >> k & 1 == 0 {
             return Err(v);
         }
-        let Some(w) = self.word(rec, k) else { return Err(v) };
+        let Some(w) = self.word(rec, k) else {
+            return Err(v);
+        };
         let new = v.map_or(0, |r| r.into_raw().as_ptr() as usize);
         // SAFETY: a reference word inside the block; ownership moves.
         unsafe {

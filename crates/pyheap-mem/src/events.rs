@@ -11,6 +11,12 @@ pub enum Event {
     Alloc { addr: usize, size: usize },
     /// The object at `addr` was freed.
     Free { addr: usize },
+    /// The allocator handed out the raw block at `addr` for a request of
+    /// `size` bytes (every `alloc::malloc`/`alloc::realloc`, objects included;
+    /// `size` is the requested size, as tracemalloc reports it).
+    BlockAlloc { addr: usize, size: usize },
+    /// The raw block at `addr` was freed (or resized away by `alloc::realloc`).
+    BlockFree { addr: usize },
     /// A finalizer resurrected the object at `addr` on the refcount path.
     Resurrected { addr: usize },
     /// A collection of `generation` started.
@@ -18,7 +24,11 @@ pub enum Event {
     /// A named phase of the running collection began.
     CollectPhase { phase: &'static str },
     /// The collection ended.
-    CollectEnd { generation: usize, collected: usize, uncollectable: usize },
+    CollectEnd {
+        generation: usize,
+        collected: usize,
+        uncollectable: usize,
+    },
     /// A finalizer is about to run for `addr`.
     Finalize { addr: usize },
     /// A weakref callback is about to run for weakref `addr`.

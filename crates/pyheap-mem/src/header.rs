@@ -44,10 +44,24 @@ pub struct ObjHead {
 /// | prev | bit 0  | FINALIZED                    | FINALIZED          |
 /// | prev | bit 1  | 0                            | COLLECTING         |
 /// | prev | 2..64  | previous in generation list  | `gc_refs << 2`     |
+///
+/// Both words are pointer-typed so the links keep their provenance (Miri
+/// runs the collector without integer-to-pointer casts); flag bits and
+/// `gc_refs` are stored with `map_addr` / `without_provenance`.
 #[repr(C)]
 pub struct GcHead {
-    pub next: Cell<usize>,
-    pub prev: Cell<usize>,
+    pub next: Cell<*mut GcHead>,
+    pub prev: Cell<*mut GcHead>,
+}
+
+impl GcHead {
+    /// An untracked header (both words zero).
+    pub const fn untracked() -> GcHead {
+        GcHead {
+            next: Cell::new(std::ptr::null_mut()),
+            prev: Cell::new(std::ptr::null_mut()),
+        }
+    }
 }
 
 /// The managed-dict pre-header (3.11): values array pointer, then dict pointer.
@@ -158,7 +172,11 @@ impl ObjPtr {
     #[inline(always)]
     pub unsafe fn gc_head<'a>(self) -> &'a GcHead {
         // SAFETY: GC objects are allocated with a GcHead immediately below the header.
-        unsafe { &*(self.0.as_ptr() as *const u8).sub(GC_HEAD_SIZE).cast::<GcHead>() }
+        unsafe {
+            &*(self.0.as_ptr() as *const u8)
+                .sub(GC_HEAD_SIZE)
+                .cast::<GcHead>()
+        }
     }
 
     /// The managed-dict pre-header.

@@ -13,6 +13,12 @@ use crate::header::{pre_header_size, ObjHead, ObjPtr};
 use crate::refs::{self, Ref};
 use crate::typeslots::{TypeFlags, TypeHead};
 
+/// Byte written over freed object blocks in debug builds.
+pub const POISON_BYTE: u8 = 0xdb;
+
+/// `object_at` rejects counts at or above this (pointers, poison).
+const MAX_PLAUSIBLE_REFCNT: isize = 1 << 40;
+
 /// Allocation failed (the heap limit was reached or the system refused).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MemoryError;
@@ -44,13 +50,18 @@ pub unsafe fn alloc_object(ty: ObjPtr, size: usize) -> Result<Ref, MemoryError> 
         (*obj).refcnt.set(1);
         (*obj).ty.set(th);
     }
+    // NOTE: exposed so that `object_at` can rebuild a pointer from an address.
+    let _ = obj.expose_provenance();
     // SAFETY: obj is non-null and points at the header just written.
     let p = unsafe { ObjPtr::from_raw(obj) }.ok_or(MemoryError)?;
     if flags.contains(TypeFlags::HEAPTYPE) {
         // SAFETY: ty is alive (caller contract).
         unsafe { refs::incref(ty) };
     }
-    events::emit(Event::Alloc { addr: p.addr(), size: total });
+    events::emit(Event::Alloc {
+        addr: p.addr(),
+        size: total,
+    });
     if flags.contains(TypeFlags::HAVE_GC) {
         gc::on_gc_alloc();
     }
@@ -73,7 +84,22 @@ pub unsafe fn free_object(p: ObjPtr) {
     let block = (p.as_ptr() as *mut u8).wrapping_sub(pre);
     events::emit(Event::Free { addr: p.addr() });
     if flags.contains(TypeFlags::HAVE_GC) {
+        // PyObject_GC_Del: a still-tracked object unlinks itself.
+        // SAFETY: p is a live GC object until the free below.
+        unsafe { gc::untrack(p) };
         gc::on_gc_free();
+    }
+    if flags.contains(TypeFlags::IS_TYPE) {
+        forget_type(p.addr());
+    }
+    #[cfg(debug_assertions)]
+    {
+        // Poison the dead block so a use after free shows up as 0xdb bytes.
+        // SAFETY: block is a live allocation of at least `usable_size` bytes.
+        unsafe {
+            let n = alloc::usable_size(block);
+            std::ptr::write_bytes(block, POISON_BYTE, n);
+        }
     }
     // SAFETY: block is the start of the allocation made in alloc_object.
     unsafe { alloc::free(block) };
@@ -86,4 +112,86 @@ pub unsafe fn free_object(p: ObjPtr) {
 /// Size of the object's whole block (pre-header + `size`), as `sys.getsizeof` needs.
 pub fn block_size(flags: TypeFlags, size: usize) -> usize {
     pre_header_size(flags) + size
+}
+
+thread_local! {
+    /// Addresses of live type objects (see [`register_type`]).
+    static TYPES: std::cell::RefCell<std::collections::HashSet<usize>> =
+        std::cell::RefCell::new(std::collections::HashSet::new());
+}
+
+/// Records a type object so [`object_at`] can recognise instances of it.
+/// Type objects (whose own type has [`TypeFlags::IS_TYPE`]) are forgotten
+/// automatically when freed; [`unregister_type`] forgets one earlier.
+/// Returns false (and records nothing) when `ty` is not a type object.
+pub fn register_type(ty: &Ref) -> bool {
+    if ty.as_type_slots().is_none() {
+        return false;
+    }
+    let _ = ty.ptr().as_ptr().expose_provenance();
+    TYPES.with(|t| t.borrow_mut().insert(ty.addr()));
+    true
+}
+
+/// Forgets a type recorded by [`register_type`].
+pub fn unregister_type(ty: &Ref) {
+    forget_type(ty.addr());
+}
+
+fn forget_type(addr: usize) {
+    let _ = TYPES.try_with(|t| t.borrow_mut().remove(&addr));
+}
+
+fn is_registered_type(addr: usize) -> bool {
+    TYPES.with(|t| t.borrow().contains(&addr))
+}
+
+/// "The live object whose header is at this address" (for
+/// `ctypes.cast(addr, py_object)` / `PyObj_FromPtr`), or `None`.
+///
+/// Accepted: a registered type object; or an address inside a live heap
+/// block where the block starts exactly `pre_header_size` below it, the
+/// word at `addr + 8` is a registered type, and the count is positive. All
+/// reads go through the allocator's checked readers, so any address is safe
+/// to ask about.
+///
+/// TODO(soundness of the answer, not of this function): a raw storage block
+/// whose first two words happen to be a small positive number and the
+/// address of a registered type passes these checks. Item and values arrays
+/// start with a pointer or null and are rejected; a record block (dict keys)
+/// whose header's second word equals a type's address would not be. Telling
+/// object blocks from storage blocks for sure needs a per-block "object"
+/// mark from the allocator (set in `alloc_object`); until then the result
+/// means "an object, unless a storage block mimics a header".
+pub fn object_at(addr: usize) -> Option<ObjPtr> {
+    let rebuild = |a: usize| {
+        // SAFETY: only builds a pointer (exposed at allocation or
+        // registration); nothing is dereferenced here.
+        unsafe { ObjPtr::from_raw(std::ptr::with_exposed_provenance_mut::<ObjHead>(a)) }
+    };
+    if is_registered_type(addr) {
+        return rebuild(addr);
+    }
+    let block = alloc::block_of(addr)?;
+    if !block.live {
+        return None;
+    }
+    let ty = alloc::read_live_word(addr.checked_add(8)?).ok()?;
+    if !is_registered_type(ty) {
+        return None;
+    }
+    let tyobj = rebuild(ty)?;
+    // SAFETY: registered types are live type objects (forgotten when freed).
+    let flags = unsafe { (*(tyobj.as_ptr() as *const TypeHead)).slots.flags.get() };
+    let pre = pre_header_size(flags);
+    if block.start.checked_add(pre)? != addr || block.size < pre + std::mem::size_of::<ObjHead>() {
+        return None;
+    }
+    let refcnt = alloc::read_live_word(addr).ok()? as isize;
+    // NOTE: the upper bound rejects storage blocks whose first word is a
+    // pointer (item arrays, values arrays): no real count comes near 2^40.
+    if refcnt <= 0 || refcnt >= MAX_PLAUSIBLE_REFCNT {
+        return None;
+    }
+    rebuild(addr)
 }

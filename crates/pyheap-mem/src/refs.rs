@@ -1,10 +1,12 @@
 //! Strong references and the deallocation path.
 //!
 //! Read [`Ref`] first (clone = incref, drop = decref), then [`dealloc`]: the
-//! cold path taken when a count reaches zero. It runs the PEP 442 finalizer
-//! (at most once; the object may resurrect), clears weak references and runs
-//! their callbacks, untracks, lets the type release its contents, then frees
-//! the block.
+//! cold path taken when a count reaches zero, in CPython's `subtype_dealloc`
+//! order: untrack; the PEP 442 finalizer (at most once, object re-tracked
+//! while it runs; it may resurrect); clear weak references and run their
+//! callbacks; the legacy `tp_del` (may resurrect); clear weakrefs the
+//! finalizer made, without callbacks; a dying weakref unlinks itself; the
+//! type releases its contents; the block is freed.
 //!
 //! Deep structures: releasing a container drops its items, which may
 //! deallocate them, recursively. [`dealloc`] keeps a depth counter; past
@@ -152,6 +154,11 @@ thread_local! {
 #[cold]
 #[inline(never)]
 pub unsafe fn dealloc(p: ObjPtr) {
+    // Untrack first (CPython: PyObject_GC_UnTrack at the top of every GC
+    // dealloc): a collection triggered by code run below, or while the
+    // object waits in the trashcan, must never see an object with count 0.
+    // SAFETY: p is alive (count 0, not freed).
+    unsafe { gc::untrack(p) };
     TRASHCAN.with(|t| {
         let depth = t.depth.get();
         if depth >= TRASHCAN_LIMIT {
@@ -187,41 +194,53 @@ unsafe fn dealloc_one(p: ObjPtr) {
     let flags = slots.flags.get();
     let is_gc = flags.contains(TypeFlags::HAVE_GC);
 
+    let weaklist = slots.weaklistoffset.get() != 0;
+    let has_finalizer = slots.finalize.get().is_some() || slots.legacy_del.get().is_some();
+
     if let Some(fin) = slots.finalize.get() {
         // SAFETY: p is a live object; only GC objects have the FINALIZED bit.
         let already = is_gc && unsafe { gc::is_finalized(p) };
         if !already {
+            crate::events::emit(crate::events::Event::Finalize { addr: p.addr() });
+            // SAFETY: p is dying with count 0 (caller contract).
+            let resurrected = unsafe { call_with_temporary_ref(p, is_gc, fin) };
             if is_gc {
-                // SAFETY: as above.
+                // PyObject_CallFinalizer sets the bit after the call.
+                // SAFETY: p is alive (at least until we return).
                 unsafe { gc::set_finalized(p) };
             }
-            // Temporarily resurrect so the finalizer sees a live object: the
-            // handle owns the count of 1 set here.
-            // SAFETY: p is alive.
-            unsafe { p.head() }.refcnt.set(1);
-            // SAFETY: we own that one count.
-            let tmp = unsafe { Ref::from_owned(p) };
-            crate::events::emit(crate::events::Event::Finalize { addr: p.addr() });
-            fin(&tmp);
-            let p2 = tmp.into_raw();
-            // SAFETY: p is still alive: we still own the temporary count.
-            let h = unsafe { p2.head() };
-            let n = h.refcnt.get() - 1;
-            h.refcnt.set(n);
-            if n > 0 {
-                // Resurrected: someone stored a new reference.
-                crate::events::emit(crate::events::Event::Resurrected { addr: p.addr() });
+            if resurrected {
                 return;
             }
         }
     }
 
-    if slots.weaklistoffset.get() != 0 {
+    if weaklist {
         // SAFETY: the type says instances have a weakref-list slot.
         unsafe { weakref::clear_weakrefs_on_dealloc(p) };
     }
 
+    if let Some(del) = slots.legacy_del.get() {
+        // SAFETY: p is dying with count 0.
+        if unsafe { call_with_temporary_ref(p, is_gc, del) } {
+            return;
+        }
+    }
+
+    if has_finalizer && weaklist {
+        // Weakrefs made by the finalizer: cleared without callbacks.
+        // SAFETY: p is dying, its list slot is valid.
+        unsafe { weakref::clear_weakrefs_no_callbacks(p) };
+    }
+
+    if flags.contains(TypeFlags::IS_WEAKREF) {
+        // The weakref itself dies: unlink from its referent, drop the callback.
+        // SAFETY: IS_WEAKREF objects have the WeakrefHead layout; p is alive.
+        unsafe { weakref::clear_weakref_ptr(p) };
+    }
+
     if is_gc {
+        // Normally already untracked by `dealloc`; a finalizer may have re-tracked.
         // SAFETY: p is a live GC object.
         unsafe { gc::untrack(p) };
     }
@@ -237,4 +256,38 @@ unsafe fn dealloc_one(p: ObjPtr) {
     unsafe { crate::typed::drop_object_payload(p) };
     // SAFETY: the object is dead and its contents released.
     unsafe { object::free_object(p) };
+}
+
+/// `PyObject_CallFinalizerFromDealloc`-style call of `f` on a dying object:
+/// the count becomes 1 (owned by a temporary handle), GC objects are tracked
+/// while it runs (as `subtype_dealloc` does), and afterwards the count goes
+/// back down without deallocating. Returns true when `f` resurrected the
+/// object (it then stays tracked).
+///
+/// # Safety
+/// `p` must be a dying object with count 0.
+unsafe fn call_with_temporary_ref(p: ObjPtr, is_gc: bool, f: crate::typeslots::FinalizeFn) -> bool {
+    // SAFETY: p is alive.
+    unsafe { p.head() }.refcnt.set(1);
+    if is_gc {
+        // SAFETY: p is a live GC object with a count of 1.
+        unsafe { gc::track(p) };
+    }
+    // SAFETY: we own the count of 1 set above.
+    let tmp = unsafe { Ref::from_owned(p) };
+    f(&tmp);
+    let p2 = tmp.into_raw();
+    // SAFETY: p is still alive: we still own the temporary count.
+    let h = unsafe { p2.head() };
+    let n = h.refcnt.get() - 1;
+    h.refcnt.set(n);
+    if n > 0 {
+        crate::events::emit(crate::events::Event::Resurrected { addr: p.addr() });
+        return true;
+    }
+    if is_gc {
+        // SAFETY: p is alive.
+        unsafe { gc::untrack(p) };
+    }
+    false
 }

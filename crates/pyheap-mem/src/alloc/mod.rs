@@ -1,34 +1,185 @@
-//! The small-object allocator (pymalloc geometry) and the system fallback.
+//! The small-object allocator (CPython 3.11's pymalloc, same geometry and
+//! policies) and the tracked system fallback.
 //!
-//! Public entry points: [`malloc`], [`free`], [`realloc`]. Requests of
-//! 1..=512 bytes go to pools of 16-byte size classes inside 1 MiB arenas;
-//! 0 or larger requests go to the system allocator and are tracked.
+//! Read first: [`malloc`] → `State::malloc` (state.rs) → `pool_pop`
+//! (pool.rs), then `State::allocate_from_new_pool` (arena.rs) for the slow
+//! path; [`free`] → `State::free` → `pool_push` / `insert_to_freepool`.
 //!
-//! TEMPORARY: this first version forwards every request to the system
-//! allocator; the pymalloc implementation replaces it (issue: pyheap-mem).
+//! Algorithm (see `reference/cpython-3.11-memory.md` §8):
+//! - A request of 1..=512 bytes gets a block of size class `(n - 1) >> 4`
+//!   (16, 32, ..., 512 bytes). Requests of 0 or > 512 bytes go to libc
+//!   `malloc`, tracked in a side table (large.rs).
+//! - Blocks live in 16 KiB pools (48-byte header, one class per pool) inside
+//!   1 MiB arenas from `mmap`; an arena not 16 KiB-aligned holds 63 pools.
+//! - `usedpools[class]` lists partially used pools; allocation pops the
+//!   head pool's LIFO free list (freed blocks first, then virgin blocks in
+//!   address order), so the last freed block of a class is the next one
+//!   handed out — the address reuse `id()` shows in CPython.
+//! - A full pool leaves the list; a free into it relinks it at the front.
+//!   An emptied pool goes to its arena's free-pool list. Arenas with free
+//!   pools are kept sorted most-full first; an arena that becomes entirely
+//!   free is unmapped, unless it is the last usable one.
+//! - An arena map (radix tree, arena_map.rs) says which addresses are ours.
+//! - A per-pool allocation bitmap (side table) records which blocks are
+//!   handed out; it makes double frees harmless and answers [`block_of`].
+//!
+//! Invariants: all state is per thread (blocks must be freed by the thread
+//! that allocated them); the pool and arena life cycles are tabled in
+//! arena.rs; pool.rs, arena_map.rs and state.rs state their own invariants.
+//!
+//! Observability: statistics as `sys._debugmallocstats()` prints them
+//! ([`stats`], [`render_debug_malloc_stats`]); every block handed out or
+//! freed is reported as [`Event::BlockAlloc`] (with the requested size, for
+//! tracemalloc) / [`Event::BlockFree`]; safe address introspection
+//! ([`is_heap_address`], [`block_of`], [`read_word`], [`read_live_word`]).
+//! Tests under Miri must end with [`release_thread_heap`] (Miri reports the
+//! thread-local heap of a finished thread as leaked).
+//! Heap limit: [`set_heap_limit`] bounds the bytes obtained from the system
+//! (arenas + system blocks); a refused request returns `None` and changes
+//! nothing.
 
+mod arena;
+mod arena_map;
+pub mod geometry;
+mod introspect;
+mod large;
+mod os;
+mod pool;
+mod state;
+mod stats;
+
+#[cfg(test)]
+mod tests;
+
+pub use introspect::{AddrError, BlockInfo};
+pub use stats::{free_list_line, printone, render_debug_malloc_stats, ClassStats, MallocStats};
+
+use crate::events::{self, Event};
+use state::with_state;
 use std::ptr::NonNull;
 
-/// Allocates `size` bytes, 16-byte aligned. `None` when out of memory.
+/// Allocates `size` bytes, 16-byte aligned. `None` when the heap limit or
+/// the system refuses.
+#[inline]
 pub fn malloc(size: usize) -> Option<NonNull<u8>> {
-    // SAFETY: malloc has no preconditions; glibc returns 16-byte aligned blocks on x86-64.
-    NonNull::new(unsafe { libc::malloc(size.max(1)) }.cast::<u8>())
+    let p = with_state(|st| st.malloc(size));
+    if let Some(p) = p {
+        events::emit(Event::BlockAlloc {
+            addr: p.as_ptr().addr(),
+            size,
+        });
+    }
+    p
 }
 
-/// Frees a block from [`malloc`].
+/// Frees a block from [`malloc`]/[`realloc`]. Null is ignored, and so is
+/// any address inside our arenas that is not a live block start (double
+/// frees included; counted in [`MallocStats::invalid_frees`]).
 ///
 /// # Safety
-/// `p` must come from [`malloc`]/[`realloc`] and not be freed yet.
+/// `p` must be null or come from [`malloc`]/[`realloc`] on this thread and
+/// not be freed yet; the block must not be used afterwards.
+#[inline]
 pub unsafe fn free(p: *mut u8) {
-    // SAFETY: caller contract.
-    unsafe { libc::free(p.cast()) }
+    // SAFETY: forwarded caller contract.
+    if with_state(|st| unsafe { st.free(p) }) {
+        events::emit(Event::BlockFree { addr: p.addr() });
+    }
 }
 
-/// Resizes a block from [`malloc`].
+/// Resizes a block from [`malloc`] (null: like [`malloc`]). A pool block is
+/// kept in place when the new size fits and is more than 3/4 of the block
+/// size; otherwise the contents move to a new block. On `None` the old block
+/// is untouched.
 ///
 /// # Safety
-/// `p` must come from [`malloc`]/[`realloc`] and not be freed yet.
+/// As [`free`] for `p`; on success the old pointer must not be used (unless
+/// it is the returned one).
 pub unsafe fn realloc(p: *mut u8, size: usize) -> Option<NonNull<u8>> {
-    // SAFETY: caller contract.
-    NonNull::new(unsafe { libc::realloc(p.cast(), size.max(1)) }.cast::<u8>())
+    // SAFETY: forwarded caller contract.
+    let np = with_state(|st| unsafe { st.realloc(p, size) });
+    if let Some(np) = np {
+        if !p.is_null() {
+            events::emit(Event::BlockFree { addr: p.addr() });
+        }
+        events::emit(Event::BlockAlloc {
+            addr: np.as_ptr().addr(),
+            size,
+        });
+    }
+    np
+}
+
+/// Bytes usable in the live block starting at `p`: its size class for a
+/// pool block (e.g. 48 for a 40-byte request), the obtained size for a
+/// system block (`max(request, 1)`); 0 if `p` is not a block start of ours.
+///
+/// # Safety
+/// `p` must be a live block from [`malloc`]/[`realloc`] on this thread
+/// (the answer is memory-safe for any address; the contract keeps it meaningful).
+pub unsafe fn usable_size(p: *mut u8) -> usize {
+    match block_of(p.addr()) {
+        Some(b) if b.start == p.addr() && b.live => b.size,
+        _ => 0,
+    }
+}
+
+/// Sets (or with `None` removes) the limit on bytes obtained from the system
+/// (arenas × 1 MiB + system blocks). Lowering it below the current use frees
+/// nothing; further requests that need more memory are refused (`None`).
+/// Free blocks in existing pools are still handed out, and when no new arena
+/// fits, a small request is served by the system allocator if *it* fits
+/// (CPython's fallback when an arena cannot be obtained).
+pub fn set_heap_limit(limit: Option<usize>) {
+    with_state(|st| st.heap_limit = limit.unwrap_or(usize::MAX));
+}
+
+/// The current heap limit.
+pub fn heap_limit() -> Option<usize> {
+    with_state(|st| (st.heap_limit != usize::MAX).then_some(st.heap_limit))
+}
+
+/// Statistics of this thread's heap (walks every pool: O(pools)).
+pub fn stats() -> MallocStats {
+    with_state(|st| st.stats())
+}
+
+/// `sys.getallocatedblocks()`: pool blocks in use plus system blocks.
+pub fn allocated_blocks() -> usize {
+    stats().allocated_blocks
+}
+
+/// Whether `addr` lies inside one of our arenas or a live system block.
+pub fn is_heap_address(addr: usize) -> bool {
+    with_state(|st| st.is_heap_address(addr))
+}
+
+/// The block containing `addr` (pool block, live or not, or live system
+/// block); `None` for any other address.
+pub fn block_of(addr: usize) -> Option<BlockInfo> {
+    with_state(|st| st.block_of(addr))
+}
+
+/// Reads the 8-byte word at `addr` if it lies in memory this heap owns
+/// (arena mappings, live system blocks). Never touches other memory.
+pub fn read_word(addr: usize) -> Result<usize, AddrError> {
+    with_state(|st| st.read_word(addr))
+}
+
+/// Reads the word at `addr` only inside a live block: [`AddrError::Freed`]
+/// for a freed or never-allocated pool block.
+pub fn read_live_word(addr: usize) -> Result<usize, AddrError> {
+    with_state(|st| st.read_live_word(addr))
+}
+
+/// Returns every arena and system block of this thread's heap to the system
+/// and resets it to empty (the "arenas allocated total" and highwater
+/// counters are kept). For tests (Miri reports thread-local memory never
+/// freed as leaked) and embedders shutting a heap down.
+///
+/// # Safety
+/// No block from this thread's heap may be used afterwards.
+pub unsafe fn release_thread_heap() {
+    // SAFETY: forwarded caller contract.
+    with_state(|st| unsafe { st.release_all() })
 }

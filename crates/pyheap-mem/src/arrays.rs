@@ -337,7 +337,7 @@ impl RecordBlock {
         match self.word_ptr(rec, k) {
             // SAFETY: a non-null reference word owns a live reference.
             Some((wp, true)) => unsafe {
-                ObjPtr::from_raw(*wp as *mut ObjHead).map(|p| Ref::new_ref(p))
+                ObjPtr::from_raw(*wp.cast::<*mut ObjHead>()).map(|p| Ref::new_ref(p))
             },
             _ => None,
         }
@@ -347,7 +347,7 @@ impl RecordBlock {
     pub fn peek_ref(&self, rec: usize, k: usize) -> Option<ObjPtr> {
         match self.word_ptr(rec, k) {
             // SAFETY: wp is inside the block.
-            Some((wp, true)) => unsafe { ObjPtr::from_raw(*wp as *mut ObjHead) },
+            Some((wp, true)) => unsafe { ObjPtr::from_raw(*wp.cast::<*mut ObjHead>()) },
             _ => None,
         }
     }
@@ -362,11 +362,13 @@ impl RecordBlock {
     ) -> Result<Option<Ref>, Option<Ref>> {
         match self.word_ptr(rec, k) {
             Some((wp, true)) => {
-                let new = v.map_or(0, |r| r.into_raw().as_ptr() as usize);
+                let new = v.map_or(std::ptr::null_mut(), |r| r.into_raw().as_ptr());
                 // SAFETY: wp is a reference word inside the block; ownership moves.
                 unsafe {
-                    let old = std::ptr::replace(wp, new);
-                    Ok(ObjPtr::from_raw(old as *mut ObjHead).map(|p| Ref::from_owned(p)))
+                    // NOTE: reference words are written and read as pointers so
+                    // they keep their provenance (Miri strict provenance).
+                    let old = std::ptr::replace(wp.cast::<*mut ObjHead>(), new);
+                    Ok(ObjPtr::from_raw(old).map(|p| Ref::from_owned(p)))
                 }
             }
             _ => Err(v),
@@ -500,7 +502,7 @@ impl<const W: usize, const MASK: u64> RecordArray<W, MASK> {
         }
         // SAFETY: inside the block.
         self.word(rec, k)
-            .and_then(|w| unsafe { ObjPtr::from_raw(*w as *mut ObjHead) })
+            .and_then(|w| unsafe { ObjPtr::from_raw(*w.cast::<*mut ObjHead>()) })
     }
     /// New strong reference from reference word `k` of record `rec`.
     #[inline]
@@ -522,11 +524,11 @@ impl<const W: usize, const MASK: u64> RecordArray<W, MASK> {
         let Some(w) = self.word(rec, k) else {
             return Err(v);
         };
-        let new = v.map_or(0, |r| r.into_raw().as_ptr() as usize);
+        let new = v.map_or(std::ptr::null_mut(), |r| r.into_raw().as_ptr());
         // SAFETY: a reference word inside the block; ownership moves.
         unsafe {
-            let old = std::ptr::replace(w, new);
-            Ok(ObjPtr::from_raw(old as *mut ObjHead).map(|p| Ref::from_owned(p)))
+            let old = std::ptr::replace(w.cast::<*mut ObjHead>(), new);
+            Ok(ObjPtr::from_raw(old).map(|p| Ref::from_owned(p)))
         }
     }
     /// Drops every reference and frees the storage (becomes empty).

@@ -41,6 +41,12 @@ impl Payload for Counted {
 
 #[test]
 fn payloads_items_and_drops() {
+    scenario();
+    // SAFETY: every object of this thread's heap was dropped by scenario().
+    unsafe { pyheap_mem::alloc::release_thread_heap() };
+}
+
+fn scenario() {
     let meta = new_root_metatype(
         TypeSlots::new(0, 0, TypeFlags::IS_TYPE),
         TypeData { name: "type" },

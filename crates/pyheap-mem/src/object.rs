@@ -195,3 +195,12 @@ pub fn object_at(addr: usize) -> Option<ObjPtr> {
     }
     rebuild(addr)
 }
+
+/// [`object_at`] as a new strong reference (`_ctypes.PyObj_FromPtr`).
+pub fn object_ref_at(addr: usize) -> Option<Ref> {
+    let p = object_at(addr)?;
+    // SAFETY: object_at only returns registered type objects or objects in a
+    // live heap block with a positive count (see its TODO on storage blocks
+    // that mimic a header).
+    Some(unsafe { Ref::new_ref(p) })
+}

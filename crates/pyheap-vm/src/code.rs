@@ -1,0 +1,130 @@
+//! Code objects: a compiled `CodeUnit` plus its constants as heap objects.
+//!
+//! Read [`code_from_unit`] first. Invariant (constant sharing, 3.11): one
+//! heap object per constant id per compilation unit, shared by every nested
+//! code object (`cache` is indexed by `Constant::id`); identifier-like str
+//! constants and all names are interned; constant tuples are untracked.
+
+use std::rc::Rc;
+
+use pyheap_compiler::{CodeUnit, ConstValue, Constant};
+use pyheap_mem::{new_object, ObjPtr, Payload, TypeSlots};
+
+use crate::objects::{float, int, str as pstr, tuple};
+use crate::rt::Obj;
+use crate::types::t;
+
+pub struct CodeObj {
+    pub unit: Rc<CodeUnit>,
+    pub consts: Vec<Obj>,
+    pub names: Vec<Obj>,
+    pub varnames: Vec<Obj>,
+    pub cellnames: Vec<Obj>,
+    pub name: Obj,
+    pub qualname: Obj,
+    pub filename: Obj,
+}
+
+impl Payload for CodeObj {
+    type Item = pyheap_mem::typed::NoItems;
+}
+
+pub fn set_payload(s: &TypeSlots) -> bool {
+    pyheap_mem::set_payload::<CodeObj>(s, 16)
+}
+
+pub fn traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
+    if let Some(c) = o.payload::<CodeObj>() {
+        for x in c
+            .consts
+            .iter()
+            .chain(&c.names)
+            .chain(&c.varnames)
+            .chain(&c.cellnames)
+        {
+            visit(x.ptr());
+        }
+        visit(c.name.ptr());
+        visit(c.qualname.ptr());
+        visit(c.filename.ptr());
+    }
+}
+
+pub fn co(o: &Obj) -> Option<&CodeObj> {
+    o.payload::<CodeObj>()
+}
+
+/// Converts a whole compilation unit (top-level code) to a code object.
+pub fn code_from_unit(unit: &CodeUnit) -> Obj {
+    let mut cache: Vec<Option<Obj>> = vec![None; unit.unit_const_count as usize + 1];
+    make_code(unit, &mut cache)
+}
+
+fn make_code(unit: &CodeUnit, cache: &mut Vec<Option<Obj>>) -> Obj {
+    let consts: Vec<Obj> = unit.consts.iter().map(|c| const_obj(c, cache)).collect();
+    let names = |v: &[String]| -> Vec<Obj> { v.iter().map(|s| pstr::intern(s)).collect() };
+    let mut cellnames = names(&unit.cellvars);
+    cellnames.extend(names(&unit.freevars));
+    let mut stripped = unit.clone();
+    for c in stripped.consts.iter_mut() {
+        if let ConstValue::Code(_) = c.value {
+            c.value = ConstValue::None;
+        }
+    }
+    let payload = CodeObj {
+        unit: Rc::new(stripped),
+        consts,
+        names: names(&unit.names),
+        varnames: names(&unit.varnames),
+        cellnames,
+        name: pstr::intern(&unit.name),
+        qualname: pstr::intern(&unit.qualname),
+        filename: pstr::intern(&unit.filename),
+    };
+    new_object(&t().code, payload, 0).unwrap_or_else(|_| crate::exc::memory_error_obj())
+}
+
+fn const_obj(c: &Constant, cache: &mut Vec<Option<Obj>>) -> Obj {
+    let id = c.id as usize;
+    if let Some(Some(o)) = cache.get(id) {
+        return o.clone();
+    }
+    let o = match &c.value {
+        ConstValue::None => crate::types::none(),
+        ConstValue::Bool(b) => crate::types::py_bool(*b),
+        ConstValue::Int(i) => int::new_int_big(i.clone()),
+        ConstValue::Float(f) => float::new_float(*f),
+        ConstValue::Complex { re, im } => float::new_complex(*re, *im),
+        ConstValue::Str(s) => {
+            if c.value.should_intern() {
+                pstr::intern(s)
+            } else {
+                pstr::new_str(s)
+            }
+        }
+        ConstValue::Bytes(b) => crate::objects::bytes::new_bytes(b),
+        ConstValue::Tuple(items) => {
+            let v: Vec<Obj> = items.iter().map(|x| const_obj(x, cache)).collect();
+            if v.is_empty() {
+                t().empty_tuple.clone()
+            } else {
+                tuple::alloc_tuple_of(&t().tuple, v)
+            }
+        }
+        ConstValue::FrozenSet(items) => {
+            let s = crate::objects::set::new_set_of(&t().frozenset);
+            for x in items {
+                let k = const_obj(x, cache);
+                let _ = crate::objects::set::add(&s, k);
+            }
+            s
+        }
+        ConstValue::Ellipsis => t().ellipsis.clone(),
+        ConstValue::Code(u) => make_code(u, cache),
+    };
+    if id >= cache.len() {
+        cache.resize(id + 1, None);
+    }
+    cache[id] = Some(o.clone());
+    o
+}

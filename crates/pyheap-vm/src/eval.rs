@@ -1,0 +1,1459 @@
+//! The evaluation loop: frames, argument binding, and one function that
+//! executes the instruction set of `pyheap_compiler::bytecode`.
+//!
+//! Read [`run_frame`] first, then [`step`]. Invariants:
+//! - the value stack holds owned references (`None` = the NULL marker);
+//! - an exception raised by an instruction unwinds to the top block of the
+//!   frame's block stack (see bytecode.rs "Exception handling"), adding a
+//!   traceback entry first unless it came from `Reraise`;
+//! - Python-to-Python calls recurse natively (the interpreter thread has a
+//!   large stack) and are bounded by the recursion limit.
+
+use pyheap_compiler::bytecode::{
+    flags, BinaryOperator, ComparisonOperator, Conversion, Instruction as I,
+};
+
+use crate::code::{co, CodeObj};
+use crate::exc::{new_err, type_err};
+use crate::objects::func::{CellObj, FuncObj};
+use crate::objects::{dict, list, set, str as pstr, tuple};
+use crate::ops::{self, CmpOp};
+use crate::rt::{Kw, Obj, PyErr, PyResult};
+use crate::types::{is_none, none, py_bool, t, tname};
+
+/// A running (or suspended) frame.
+pub struct Frame {
+    pub code: Obj,
+    pub fast: Vec<Option<Obj>>,
+    pub cells: Vec<Obj>,
+    pub stack: Vec<Option<Obj>>,
+    pub blocks: Vec<(u32, u32)>,
+    pub globals: Obj,
+    pub builtins: Obj,
+    pub locals: Option<Obj>,
+    pub ip: usize,
+    pub lasti: usize,
+    pub kwnames: Option<Obj>,
+    /// Frame object (created for tracebacks / `sys._getframe`).
+    pub fobj: Option<Obj>,
+    pub started: bool,
+    pub reraise: bool,
+}
+
+/// How a frame stopped.
+pub enum Exit {
+    Return(Obj),
+    Yield(Obj),
+}
+
+enum Ctl {
+    Next,
+    Return(Obj),
+    Yield(Obj),
+}
+
+impl Frame {
+    pub fn new(code: Obj, globals: Obj, locals: Option<Obj>) -> Frame {
+        let (nfast, ncells) =
+            co(&code).map_or((0, 0), |c| (c.unit.varnames.len(), c.unit.ncells()));
+        let builtins = builtins_of(&globals);
+        Frame {
+            code,
+            fast: vec![None; nfast],
+            cells: Vec::with_capacity(ncells),
+            stack: Vec::with_capacity(8),
+            blocks: Vec::new(),
+            globals,
+            builtins,
+            locals,
+            ip: 0,
+            lasti: 0,
+            kwnames: None,
+            fobj: None,
+            started: false,
+            reraise: false,
+        }
+    }
+
+    fn pop(&mut self) -> Obj {
+        match self.stack.pop() {
+            Some(Some(v)) => v,
+            _ => none(),
+        }
+    }
+
+    fn push(&mut self, v: Obj) {
+        self.stack.push(Some(v));
+    }
+
+    fn top(&self) -> Obj {
+        match self.stack.last() {
+            Some(Some(v)) => v.clone(),
+            _ => none(),
+        }
+    }
+
+    fn peek(&self, n: usize) -> Option<Obj> {
+        let len = self.stack.len();
+        if n == 0 || n > len {
+            return None;
+        }
+        self.stack[len - n].clone()
+    }
+
+    /// Traverse the frame's references (for generator objects).
+    pub fn visit(&self, visit: &mut dyn FnMut(pyheap_mem::ObjPtr)) {
+        visit(self.code.ptr());
+        visit(self.globals.ptr());
+        visit(self.builtins.ptr());
+        if let Some(l) = &self.locals {
+            visit(l.ptr());
+        }
+        for v in self.fast.iter().chain(self.stack.iter()).flatten() {
+            visit(v.ptr());
+        }
+        for c in &self.cells {
+            visit(c.ptr());
+        }
+        if let Some(f) = &self.fobj {
+            visit(f.ptr());
+        }
+    }
+}
+
+/// The builtins dict for a globals dict.
+pub fn builtins_of(globals: &Obj) -> Obj {
+    if let Some(b) = dict::get_str(globals, "__builtins__") {
+        if dict::is_dict(&b) {
+            return b;
+        }
+        if let Some(d) = crate::objects::misc::module_dict(&b) {
+            return d;
+        }
+    }
+    crate::builtins::builtins_dict()
+}
+
+/// Runs module-level code (or `exec`) with the given namespaces.
+pub fn run_code(code: &Obj, globals: &Obj, locals: Option<&Obj>) -> PyResult<Obj> {
+    if dict::get_str(globals, "__builtins__").is_none() {
+        dict::set_str(globals, "__builtins__", crate::builtins::builtins_module())?;
+    }
+    let mut f = Frame::new(
+        code.clone(),
+        globals.clone(),
+        Some(locals.unwrap_or(globals).clone()),
+    );
+    let _g = crate::rt::enter_recursion("")?;
+    match run_frame(&mut f, None)? {
+        Exit::Return(v) | Exit::Yield(v) => Ok(v),
+    }
+}
+
+fn func_parts(f: &Obj) -> Option<(&FuncObj, Obj)> {
+    let p = f.payload::<FuncObj>()?;
+    Some((p, p.code.get()?))
+}
+
+/// Calls a Python function: binds arguments into a new frame and runs it
+/// (or returns a generator for generator functions).
+pub fn call_function(f: &Obj, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
+    let Some((fp, code)) = func_parts(f) else {
+        return Err(type_err("bad function"));
+    };
+    let globals = fp
+        .globals
+        .get()
+        .unwrap_or_else(crate::objects::dict::new_dict);
+    let mut frame = Frame::new(code.clone(), globals, None);
+    let Some(c) = co(&code) else {
+        return Err(type_err("bad code"));
+    };
+    bind_args(f, fp, c, &mut frame, args, kw)?;
+    init_cells(fp, c, &mut frame);
+    if c.unit.flags & flags::CO_GENERATOR != 0 {
+        return Ok(crate::gen::new_generator(frame, fp));
+    }
+    let _g = crate::rt::enter_recursion("")?;
+    match run_frame(&mut frame, None)? {
+        Exit::Return(v) | Exit::Yield(v) => Ok(v),
+    }
+}
+
+fn init_cells(fp: &FuncObj, c: &CodeObj, frame: &mut Frame) {
+    for (i, _) in c.unit.cellvars.iter().enumerate() {
+        let init = c
+            .unit
+            .cell2arg
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|a| frame.fast.get_mut(a as usize).and_then(|s| s.take()));
+        frame.cells.push(crate::objects::func::new_cell(init));
+    }
+    if !c.unit.freevars.is_empty() {
+        if let Some(cl) = fp.closure.get() {
+            frame.cells.extend(tuple::tuple_items(&cl));
+        }
+    }
+}
+
+fn fname(fp: &FuncObj) -> String {
+    fp.qualname
+        .get()
+        .and_then(|q| pstr::as_str(&q).map(|s| s.to_string()))
+        .unwrap_or_default()
+}
+
+fn bind_args(
+    _f: &Obj,
+    fp: &FuncObj,
+    c: &CodeObj,
+    frame: &mut Frame,
+    args: Vec<Obj>,
+    kw: Kw,
+) -> PyResult<()> {
+    let u = &c.unit;
+    let argcount = u.argcount as usize;
+    let kwonly = u.kwonlyargcount as usize;
+    let posonly = u.posonlyargcount as usize;
+    let has_varargs = u.flags & flags::CO_VARARGS != 0;
+    let has_varkw = u.flags & flags::CO_VARKEYWORDS != 0;
+    let nargs = args.len();
+    let mut extra_pos = Vec::new();
+    for (i, a) in args.into_iter().enumerate() {
+        if i < argcount {
+            frame.fast[i] = Some(a);
+        } else {
+            extra_pos.push(a);
+        }
+    }
+    if !extra_pos.is_empty() && !has_varargs {
+        let ndef = fp.defaults.get().map_or(0, |d| tuple::tuple_len(&d));
+        let given_kwonly = kw
+            .iter()
+            .filter(|(k, _)| {
+                let ks = pstr::as_str(k).unwrap_or("");
+                u.varnames[argcount..argcount + kwonly]
+                    .iter()
+                    .any(|v| v == ks)
+            })
+            .count();
+        let takes = if ndef > 0 {
+            format!("from {} to {}", argcount - ndef, argcount)
+        } else {
+            argcount.to_string()
+        };
+        let kwpart = if given_kwonly > 0 {
+            format!(
+                " positional argument{} (and {} keyword-only argument{})",
+                if nargs == 1 { "" } else { "s" },
+                given_kwonly,
+                if given_kwonly == 1 { "" } else { "s" }
+            )
+        } else {
+            String::new()
+        };
+        return Err(type_err(
+            &format!(
+                "{}() takes {} positional argument{} but {} {}{}",
+                fname(fp),
+                takes,
+                if argcount == 1 && ndef == 0 { "" } else { "s" },
+                nargs,
+                if given_kwonly > 0 {
+                    String::new()
+                } else if nargs == 1 {
+                    "was given".into()
+                } else {
+                    "were given".into()
+                },
+                kwpart
+            )
+            .replace("  ", " ")
+            .replace(" (and", " positional arguments (and")
+            .replace(
+                "positional arguments positional arguments",
+                "positional arguments",
+            ),
+        ));
+    }
+    let mut idx = argcount + kwonly;
+    if has_varargs {
+        frame.fast[idx] = Some(tuple::new_tuple(extra_pos));
+        idx += 1;
+    }
+    let kwdict = if has_varkw {
+        let d = dict::new_dict();
+        frame.fast[idx] = Some(d.clone());
+        Some(d)
+    } else {
+        None
+    };
+    for (k, v) in kw {
+        let ks = pstr::as_str(&k).unwrap_or("").to_string();
+        let pos = u.varnames[posonly..argcount + kwonly]
+            .iter()
+            .position(|n| *n == ks)
+            .map(|p| p + posonly);
+        match pos {
+            Some(p) => {
+                if frame.fast[p].is_some() {
+                    return Err(type_err(&format!(
+                        "{}() got multiple values for argument '{}'",
+                        fname(fp),
+                        ks
+                    )));
+                }
+                frame.fast[p] = Some(v);
+            }
+            None => match &kwdict {
+                Some(d) => dict::set_item(d, k, v)?,
+                None => {
+                    if u.varnames[..posonly].contains(&ks) {
+                        return Err(type_err(&format!(
+                            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                            fname(fp),
+                            ks
+                        )));
+                    }
+                    return Err(type_err(&format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        fname(fp),
+                        ks
+                    )));
+                }
+            },
+        }
+    }
+    // defaults
+    if nargs < argcount {
+        let defaults = fp
+            .defaults
+            .get()
+            .map(|d| tuple::tuple_items(&d))
+            .unwrap_or_default();
+        let first_def = argcount - defaults.len();
+        let mut missing = Vec::new();
+        for i in nargs..argcount {
+            if frame.fast[i].is_none() {
+                if i >= first_def {
+                    frame.fast[i] = Some(defaults[i - first_def].clone());
+                } else {
+                    missing.push(u.varnames[i].clone());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(type_err(&format!(
+                "{}() missing {} required positional argument{}: {}",
+                fname(fp),
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
+        }
+    }
+    if kwonly > 0 {
+        let kwd = fp.kwdefaults.get();
+        let mut missing = Vec::new();
+        for i in argcount..argcount + kwonly {
+            if frame.fast[i].is_none() {
+                let name = &u.varnames[i];
+                match kwd.as_ref().and_then(|d| dict::get_str(d, name)) {
+                    Some(v) => frame.fast[i] = Some(v),
+                    None => missing.push(name.clone()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(type_err(&format!(
+                "{}() missing {} required keyword-only argument{}: {}",
+                fname(fp),
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn join_names(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match q.len() {
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
+    }
+}
+
+/// Runs `frame` until it returns, yields, or raises. `throw` raises an
+/// exception at the current instruction first (generator `throw`).
+pub fn run_frame(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
+    let code_ref = frame.code.clone();
+    let Some(c) = co(&code_ref) else {
+        return Err(type_err("bad code object"));
+    };
+    let _active = crate::frames::enter_code(&code_ref);
+    let mut pending = throw;
+    loop {
+        let err = match pending.take() {
+            Some(e) => e,
+            None => {
+                let ip = frame.ip;
+                let Some(ins) = c.unit.instructions.get(ip).copied() else {
+                    return Ok(Exit::Return(none()));
+                };
+                frame.ip += 1;
+                frame.lasti = ip;
+                crate::frames::set_lasti(ip);
+                match step(frame, c, ins) {
+                    Ok(Ctl::Next) => continue,
+                    Ok(Ctl::Return(v)) => {
+                        finish_frame(frame);
+                        return Ok(Exit::Return(v));
+                    }
+                    Ok(Ctl::Yield(v)) => return Ok(Exit::Yield(v)),
+                    Err(e) => e,
+                }
+            }
+        };
+        if frame.reraise {
+            frame.reraise = false;
+        } else {
+            crate::traceback::add_frame_entry(frame, &err.exc);
+        }
+        match frame.blocks.pop() {
+            Some((handler, level)) => {
+                while frame.stack.len() > level as usize {
+                    let v = frame.stack.pop();
+                    drop(v);
+                }
+                frame.push(err.exc);
+                frame.ip = handler as usize;
+            }
+            None => {
+                let old = std::mem::take(&mut frame.stack);
+                drop(old);
+                finish_frame(frame);
+                return Err(err);
+            }
+        }
+    }
+}
+
+/// At frame exit: a frame object that outlives the frame takes its locals.
+fn finish_frame(frame: &mut Frame) {
+    if let Some(fo) = frame.fobj.take() {
+        crate::traceback::frame_exit(&fo, std::mem::take(&mut frame.fast));
+    }
+}
+
+fn unbound_local(c: &CodeObj, i: usize) -> PyErr {
+    let name = c.unit.varnames.get(i).cloned().unwrap_or_default();
+    new_err(
+        &t().unbound_local_error,
+        &format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
+}
+
+fn deref_error(c: &CodeObj, i: usize) -> PyErr {
+    let name = c.unit.cell_name(i).unwrap_or("").to_string();
+    if i < c.unit.cellvars.len() {
+        new_err(
+            &t().unbound_local_error,
+            &format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
+        )
+    } else {
+        new_err(
+            &t().name_error,
+            &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+        )
+    }
+}
+
+fn cell_of(frame: &Frame, i: usize) -> PyResult<&CellObj> {
+    frame
+        .cells
+        .get(i)
+        .and_then(|c| c.payload::<CellObj>())
+        .ok_or_else(|| type_err("bad cell index"))
+}
+
+fn binop_symbol(op: BinaryOperator) -> (&'static str, bool) {
+    let s = op.symbol();
+    if op.is_inplace() {
+        (&s[..s.len() - 1], true)
+    } else {
+        (s, false)
+    }
+}
+
+fn cmpop(op: ComparisonOperator) -> CmpOp {
+    CmpOp::from_index(op as usize)
+}
+
+fn load_global(frame: &Frame, name: &Obj) -> PyResult<Obj> {
+    let s = pstr::as_str(name).unwrap_or("");
+    if let Some(v) = dict::get_str(&frame.globals, s) {
+        return Ok(v);
+    }
+    if let Some(v) = dict::get_str(&frame.builtins, s) {
+        return Ok(v);
+    }
+    Err(crate::exc::name_err(s))
+}
+
+/// Executes one instruction.
+fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
+    match ins {
+        I::Nop => {}
+        I::PopTop => {
+            let v = frame.stack.pop();
+            drop(v);
+        }
+        I::PushNull => frame.stack.push(None),
+        I::Copy(n) => {
+            let v = frame.peek(n as usize);
+            frame.stack.push(v);
+        }
+        I::Swap(n) => {
+            let len = frame.stack.len();
+            let n = n as usize;
+            if n <= len {
+                frame.stack.swap(len - 1, len - n);
+            }
+        }
+        I::LoadConst(i) => frame.push(c.consts[i as usize].clone()),
+        I::LoadFast(i) => match &frame.fast[i as usize] {
+            Some(v) => {
+                let v = v.clone();
+                frame.push(v);
+            }
+            None => return Err(unbound_local(c, i as usize)),
+        },
+        I::StoreFast(i) => {
+            let v = frame.pop();
+            let old = frame.fast[i as usize].replace(v);
+            drop(old);
+        }
+        I::DeleteFast(i) => match frame.fast[i as usize].take() {
+            Some(v) => drop(v),
+            None => return Err(unbound_local(c, i as usize)),
+        },
+        I::LoadName(i) => {
+            let name = &c.names[i as usize];
+            let s = pstr::as_str(name).unwrap_or("");
+            if let Some(l) = &frame.locals {
+                if dict::is_dict(l) {
+                    if let Some(v) = dict::get_str(l, s) {
+                        frame.push(v);
+                        return Ok(Ctl::Next);
+                    }
+                } else {
+                    match ops::getitem(l, name) {
+                        Ok(v) => {
+                            frame.push(v);
+                            return Ok(Ctl::Next);
+                        }
+                        Err(e) if crate::exc::matches(&e, &t().key_error) => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+            let v = load_global(frame, name)?;
+            frame.push(v);
+        }
+        I::StoreName(i) => {
+            let v = frame.pop();
+            let name = c.names[i as usize].clone();
+            match &frame.locals {
+                Some(l) if dict::is_dict(l) && !crate::types::is_heap_type(&l.type_ref()) => {
+                    dict::set_item(l, name, v)?
+                }
+                Some(l) => ops::setitem(&l.clone(), &name, v)?,
+                None => dict::set_item(&frame.globals, name, v)?,
+            }
+        }
+        I::DeleteName(i) => {
+            let name = c.names[i as usize].clone();
+            let l = frame
+                .locals
+                .clone()
+                .unwrap_or_else(|| frame.globals.clone());
+            if dict::del_item(&l, &name)?.is_none() {
+                return Err(crate::exc::name_err(pstr::as_str(&name).unwrap_or("")));
+            }
+        }
+        I::LoadGlobal(i) => {
+            let v = load_global(frame, &c.names[i as usize])?;
+            frame.push(v);
+        }
+        I::StoreGlobal(i) => {
+            let v = frame.pop();
+            dict::set_item(&frame.globals, c.names[i as usize].clone(), v)?;
+        }
+        I::DeleteGlobal(i) => {
+            let name = &c.names[i as usize];
+            if dict::del_item(&frame.globals, name)?.is_none() {
+                return Err(crate::exc::name_err(pstr::as_str(name).unwrap_or("")));
+            }
+        }
+        I::LoadDeref(i) => {
+            let v = cell_of(frame, i as usize)?.v.get();
+            match v {
+                Some(v) => frame.push(v),
+                None => return Err(deref_error(c, i as usize)),
+            }
+        }
+        I::StoreDeref(i) => {
+            let v = frame.pop();
+            let old = cell_of(frame, i as usize)?.v.replace(Some(v));
+            drop(old);
+        }
+        I::DeleteDeref(i) => {
+            let old = cell_of(frame, i as usize)?.v.take();
+            match old {
+                Some(v) => drop(v),
+                None => return Err(deref_error(c, i as usize)),
+            }
+        }
+        I::LoadClosure(i) => {
+            let cell = frame
+                .cells
+                .get(i as usize)
+                .cloned()
+                .ok_or_else(|| type_err("bad closure"))?;
+            frame.push(cell);
+        }
+        I::LoadClassDeref(i) => {
+            let name = c.cellnames.get(i as usize).cloned();
+            if let (Some(l), Some(n)) = (&frame.locals, name) {
+                if let Some(v) = dict::get_item(l, &n)? {
+                    frame.push(v);
+                    return Ok(Ctl::Next);
+                }
+            }
+            let v = cell_of(frame, i as usize)?.v.get();
+            match v {
+                Some(v) => frame.push(v),
+                None => return Err(deref_error(c, i as usize)),
+            }
+        }
+        I::LoadAttr(i) => {
+            let o = frame.pop();
+            let v = crate::attr::getattr(&o, &c.names[i as usize])?;
+            frame.push(v);
+        }
+        I::StoreAttr(i) => {
+            let o = frame.pop();
+            let v = frame.pop();
+            crate::attr::setattr(&o, &c.names[i as usize], Some(v))?;
+        }
+        I::DeleteAttr(i) => {
+            let o = frame.pop();
+            crate::attr::setattr(&o, &c.names[i as usize], None)?;
+        }
+        I::LoadMethod(i) => {
+            let o = frame.pop();
+            let name = &c.names[i as usize];
+            match method_lookup(&o, name)? {
+                Some(m) => {
+                    frame.push(m);
+                    frame.push(o);
+                }
+                None => {
+                    let v = crate::attr::getattr(&o, name)?;
+                    frame.stack.push(None);
+                    frame.push(v);
+                }
+            }
+        }
+        I::BinarySubscr => {
+            let k = frame.pop();
+            let o = frame.pop();
+            let v = ops::getitem(&o, &k)?;
+            frame.push(v);
+        }
+        I::StoreSubscr => {
+            let k = frame.pop();
+            let o = frame.pop();
+            let v = frame.pop();
+            ops::setitem(&o, &k, v)?;
+        }
+        I::DeleteSubscr => {
+            let k = frame.pop();
+            let o = frame.pop();
+            ops::delitem(&o, &k)?;
+        }
+        I::UnaryPositive | I::UnaryNegative | I::UnaryInvert => {
+            let o = frame.pop();
+            let op = match ins {
+                I::UnaryPositive => "+",
+                I::UnaryNegative => "-",
+                _ => "~",
+            };
+            let v = ops::unary_op(&o, op)?;
+            frame.push(v);
+        }
+        I::UnaryNot => {
+            let o = frame.pop();
+            let b = ops::truthy(&o)?;
+            frame.push(py_bool(!b));
+        }
+        I::BinaryOp(op) => {
+            let b = frame.pop();
+            let a = frame.pop();
+            let (sym, inplace) = binop_symbol(op);
+            let v = if inplace {
+                ops::inplace_op(&a, &b, sym)?
+            } else {
+                ops::binary_op(&a, &b, sym)?
+            };
+            drop((a, b));
+            frame.push(v);
+        }
+        I::CompareOp(op) => {
+            let b = frame.pop();
+            let a = frame.pop();
+            let v = ops::rich_compare(&a, &b, cmpop(op))?;
+            frame.push(v);
+        }
+        I::IsOp { invert } => {
+            let b = frame.pop();
+            let a = frame.pop();
+            frame.push(py_bool(a.is(&b) != invert));
+        }
+        I::ContainsOp { invert } => {
+            let b = frame.pop();
+            let a = frame.pop();
+            let r = ops::contains(&b, &a)?;
+            frame.push(py_bool(r != invert));
+        }
+        I::BuildTuple(n) => {
+            let items = pop_n(frame, n as usize);
+            frame.push(tuple::new_tuple(items));
+        }
+        I::BuildList(n) => {
+            let items = pop_n(frame, n as usize);
+            frame.push(list::new_list(items));
+        }
+        I::BuildSet(n) => {
+            let items = pop_n(frame, n as usize);
+            let s = set::new_set();
+            for x in items {
+                set::add(&s, x)?;
+            }
+            frame.push(s);
+        }
+        I::BuildMap(n) => {
+            let items = pop_n(frame, 2 * n as usize);
+            let d = dict::new_dict_presized(n as usize);
+            let mut it = items.into_iter();
+            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                dict::set_item(&d, k, v)?;
+            }
+            frame.push(d);
+        }
+        I::BuildConstKeyMap(n) => {
+            let keys = frame.pop();
+            let vals = pop_n(frame, n as usize);
+            let d = dict::new_dict_presized(n as usize);
+            for (k, v) in tuple::tuple_items(&keys).into_iter().zip(vals) {
+                dict::set_item(&d, k, v)?;
+            }
+            frame.push(d);
+        }
+        I::BuildString(n) => {
+            let parts = pop_n(frame, n as usize);
+            let mut s = String::new();
+            for p in &parts {
+                s.push_str(pstr::as_str(p).unwrap_or(""));
+            }
+            if parts.len() == 1 {
+                frame.push(parts[0].clone());
+            } else {
+                frame.push(pstr::new_string(s));
+            }
+        }
+        I::BuildSlice(n) => {
+            let step = if n == 3 { frame.pop() } else { none() };
+            let stop = frame.pop();
+            let start = frame.pop();
+            frame.push(crate::objects::misc::new_slice(start, stop, step));
+        }
+        I::ListAppend(n) => {
+            let v = frame.pop();
+            let l = frame.peek(n as usize).unwrap_or_else(none);
+            list::list_append(&l, v)?;
+        }
+        I::SetAdd(n) => {
+            let v = frame.pop();
+            let s = frame.peek(n as usize).unwrap_or_else(none);
+            set::add(&s, v)?;
+        }
+        I::MapAdd(n) => {
+            let v = frame.pop();
+            let k = frame.pop();
+            let d = frame.peek(n as usize).unwrap_or_else(none);
+            dict::set_item(&d, k, v)?;
+        }
+        I::ListExtend(n) => {
+            let it = frame.pop();
+            let l = frame.peek(n as usize).unwrap_or_else(none);
+            let items = match ops::to_vec(&it) {
+                Ok(v) => v,
+                Err(e) if crate::exc::matches(&e, &t().type_error) && !has_iter(&it) => {
+                    return Err(type_err(&format!(
+                        "Value after * must be an iterable, not {}",
+                        tname(&it)
+                    )))
+                }
+                Err(e) => return Err(e),
+            };
+            list::list_extend_items(&l, items)?;
+        }
+        I::SetUpdate(n) => {
+            let it = frame.pop();
+            let s = frame.peek(n as usize).unwrap_or_else(none);
+            for x in ops::to_vec(&it)? {
+                set::add(&s, x)?;
+            }
+        }
+        I::DictUpdate(n) | I::DictMerge(n) => {
+            let m = frame.pop();
+            let d = frame.peek(n as usize).unwrap_or_else(none);
+            let pairs = mapping_pairs(&m).map_err(|e| {
+                if crate::exc::matches(&e, &t().attribute_error) {
+                    if matches!(ins, I::DictMerge(_)) {
+                        let f = frame.peek(n as usize + 2).unwrap_or_else(none);
+                        type_err(&format!(
+                            "{} argument after ** must be a mapping, not {}",
+                            crate::builtins::func_display_name(&f),
+                            tname(&m)
+                        ))
+                    } else {
+                        type_err(&format!("'{}' object is not a mapping", tname(&m)))
+                    }
+                } else {
+                    e
+                }
+            })?;
+            for (k, v) in pairs {
+                if matches!(ins, I::DictMerge(_)) && dict::get_item(&d, &k)?.is_some() {
+                    let f = frame.peek(n as usize + 2).unwrap_or_else(none);
+                    return Err(type_err(&format!(
+                        "{} got multiple values for keyword argument '{}'",
+                        crate::builtins::func_display_name(&f),
+                        pstr::as_str(&k).unwrap_or("")
+                    )));
+                }
+                dict::set_item(&d, k, v)?;
+            }
+        }
+        I::ListToTuple => {
+            let l = frame.pop();
+            frame.push(tuple::new_tuple(list::list_items(&l)));
+        }
+        I::UnpackSequence(n) => {
+            let seq = frame.pop();
+            let items = unpack(&seq, n as usize)?;
+            for v in items.into_iter().rev() {
+                frame.push(v);
+            }
+        }
+        I::UnpackEx { before, after } => {
+            let seq = frame.pop();
+            let items = match ops::to_vec(&seq) {
+                Ok(v) => v,
+                Err(e) if !has_iter(&seq) => {
+                    drop(e);
+                    return Err(type_err(&format!(
+                        "cannot unpack non-iterable {} object",
+                        tname(&seq)
+                    )));
+                }
+                Err(e) => return Err(e),
+            };
+            let (b, a) = (before as usize, after as usize);
+            if items.len() < b + a {
+                return Err(crate::exc::value_err(&format!(
+                    "not enough values to unpack (expected at least {}, got {})",
+                    b + a,
+                    items.len()
+                )));
+            }
+            let n = items.len();
+            let mut items = items;
+            let tail: Vec<Obj> = items.split_off(n - a);
+            let middle: Vec<Obj> = items.split_off(b);
+            for v in tail.into_iter().rev() {
+                frame.push(v);
+            }
+            frame.push(list::new_list(middle));
+            for v in items.into_iter().rev() {
+                frame.push(v);
+            }
+        }
+        I::Jump(t) => frame.ip = t as usize,
+        I::PopJumpIfFalse(t) => {
+            let v = frame.pop();
+            if !ops::truthy(&v)? {
+                frame.ip = t as usize;
+            }
+        }
+        I::PopJumpIfNone(t) => {
+            let v = frame.pop();
+            if is_none(&v) {
+                frame.ip = t as usize;
+            }
+        }
+        I::PopJumpIfNotNone(t) => {
+            let v = frame.pop();
+            if !is_none(&v) {
+                frame.ip = t as usize;
+            }
+        }
+        I::PopJumpIfTrue(t) => {
+            let v = frame.pop();
+            if ops::truthy(&v)? {
+                frame.ip = t as usize;
+            }
+        }
+        I::JumpIfFalseOrPop(t) => {
+            let v = frame.top();
+            if !ops::truthy(&v)? {
+                frame.ip = t as usize;
+            } else {
+                frame.pop();
+            }
+        }
+        I::JumpIfTrueOrPop(t) => {
+            let v = frame.top();
+            if ops::truthy(&v)? {
+                frame.ip = t as usize;
+            } else {
+                frame.pop();
+            }
+        }
+        I::GetIter => {
+            let o = frame.pop();
+            let it = ops::iter(&o)?;
+            frame.push(it);
+        }
+        I::ForIter(target) => {
+            let it = frame.top();
+            match ops::next(&it)? {
+                Some(v) => frame.push(v),
+                None => {
+                    frame.pop();
+                    frame.ip = target as usize;
+                }
+            }
+        }
+        I::MakeFunction(fl) => {
+            let code = frame.pop();
+            let closure = if fl & 0x08 != 0 {
+                Some(frame.pop())
+            } else {
+                None
+            };
+            let ann = if fl & 0x04 != 0 {
+                Some(frame.pop())
+            } else {
+                None
+            };
+            let kwdefaults = if fl & 0x02 != 0 {
+                Some(frame.pop())
+            } else {
+                None
+            };
+            let defaults = if fl & 0x01 != 0 {
+                Some(frame.pop())
+            } else {
+                None
+            };
+            let (qn, nm, doc) = match co(&code) {
+                Some(cc) => (
+                    cc.qualname.clone(),
+                    cc.name.clone(),
+                    if cc.unit.has_docstring {
+                        cc.consts.first().cloned()
+                    } else {
+                        None
+                    },
+                ),
+                None => (pstr::new_str("?"), pstr::new_str("?"), None),
+            };
+            let f = crate::objects::func::new_function(code, frame.globals.clone(), qn, nm);
+            if let Some(fp) = f.payload::<FuncObj>() {
+                fp.closure.set(closure);
+                fp.defaults.set(defaults);
+                fp.kwdefaults.set(kwdefaults);
+                fp.doc.set(Some(doc.unwrap_or_else(none)));
+                if let Some(a) = ann {
+                    let d = dict::new_dict();
+                    let items = tuple::tuple_items(&a);
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        dict::set_item(&d, k, v)?;
+                    }
+                    fp.annotations.set(Some(d));
+                }
+            }
+            frame.push(f);
+        }
+        I::KwNames(i) => frame.kwnames = Some(c.consts[i as usize].clone()),
+        I::Call(argc) => {
+            let kwnames = frame.kwnames.take();
+            let mut args = pop_n(frame, argc as usize);
+            let b = frame.stack.pop().flatten();
+            let a = frame.stack.pop().flatten();
+            let callable = match (a, b) {
+                (None, Some(b)) => b,
+                (Some(a), Some(b)) => {
+                    args.insert(0, b);
+                    a
+                }
+                _ => return Err(type_err("bad call stack")),
+            };
+            let kw = split_kw(&mut args, kwnames);
+            let r = call_in_frame(frame, c, &callable, args, kw)?;
+            drop(callable);
+            frame.push(r);
+        }
+        I::CallFunctionEx { has_kwargs } => {
+            let kwargs = if has_kwargs { Some(frame.pop()) } else { None };
+            let args = frame.pop();
+            let f = frame.pop();
+            let _null = frame.stack.pop();
+            let args = if tuple::is_tuple(&args) {
+                tuple::tuple_items(&args)
+            } else {
+                ops::to_vec(&args)?
+            };
+            let kw = match kwargs {
+                Some(d) => dict::items(&d),
+                None => Vec::new(),
+            };
+            let r = call_in_frame(frame, c, &f, args, kw)?;
+            frame.push(r);
+        }
+        I::ReturnValue => {
+            let v = frame.pop();
+            return Ok(Ctl::Return(v));
+        }
+        I::YieldValue => {
+            let v = frame.pop();
+            return Ok(Ctl::Yield(v));
+        }
+        I::GetYieldFromIter => {
+            let o = frame.pop();
+            if crate::gen::is_generator(&o) {
+                frame.push(o);
+            } else {
+                let it = ops::iter(&o)?;
+                frame.push(it);
+            }
+        }
+        I::YieldFrom => {
+            let x = frame.pop();
+            let it = frame.top();
+            match crate::gen::delegate_send(&it, x)? {
+                crate::gen::Sent::Yielded(y) => {
+                    frame.ip -= 1;
+                    return Ok(Ctl::Yield(y));
+                }
+                crate::gen::Sent::Returned(r) => {
+                    frame.pop();
+                    frame.push(r);
+                }
+            }
+        }
+        I::LoadBuildClass => {
+            let v = dict::get_str(&frame.builtins, "__build_class__")
+                .ok_or_else(|| new_err(&t().name_error, "__build_class__ not found"))?;
+            frame.push(v);
+        }
+        I::ImportName(i) => {
+            let fromlist = frame.pop();
+            let level = frame.pop();
+            let m = crate::import::import_name(
+                &c.names[i as usize],
+                &frame.globals,
+                &fromlist,
+                crate::objects::int::as_i64(&level).unwrap_or(0),
+            )?;
+            frame.push(m);
+        }
+        I::ImportFrom(i) => {
+            let m = frame.top();
+            let v = crate::import::import_from(&m, &c.names[i as usize])?;
+            frame.push(v);
+        }
+        I::ImportStar => {
+            let m = frame.pop();
+            let target = frame
+                .locals
+                .clone()
+                .unwrap_or_else(|| frame.globals.clone());
+            crate::import::import_star(&m, &target)?;
+        }
+        I::FormatValue {
+            conversion,
+            has_spec,
+        } => {
+            let spec = if has_spec { Some(frame.pop()) } else { None };
+            let v = frame.pop();
+            let v = match conversion {
+                Conversion::None => v,
+                Conversion::Str => ops::str_(&v)?,
+                Conversion::Repr => ops::repr(&v)?,
+                Conversion::Ascii => {
+                    pstr::new_string(crate::builtins::ascii_of(&ops::repr_string(&v)?))
+                }
+            };
+            let spec_s = spec
+                .as_ref()
+                .and_then(|s| pstr::as_str(s).map(|x| x.to_string()))
+                .unwrap_or_default();
+            if spec_s.is_empty() && v.has_type(&t().str_) {
+                frame.push(v);
+            } else {
+                let r = ops::format(&v, &spec_s)?;
+                frame.push(r);
+            }
+        }
+        I::PrintExpr => {
+            let v = frame.pop();
+            crate::builtins::displayhook(&v)?;
+        }
+        I::SetupAnnotations => {
+            let l = frame
+                .locals
+                .clone()
+                .unwrap_or_else(|| frame.globals.clone());
+            if dict::get_str(&l, "__annotations__").is_none() {
+                dict::set_str(&l, "__annotations__", dict::new_dict())?;
+            }
+        }
+        I::LoadAssertionError => frame.push(t().assertion_error.clone()),
+        I::RaiseVarargs(n) => return Err(do_raise(frame, n)?),
+        I::SetupFinally(target) => {
+            let level = frame.stack.len() as u32;
+            frame.blocks.push((target, level));
+        }
+        I::SetupWith(target) => {
+            let level = frame.stack.len().saturating_sub(1) as u32;
+            frame.blocks.push((target, level));
+        }
+        I::PopBlock => {
+            frame.blocks.pop();
+        }
+        I::PushExcInfo => {
+            let exc = frame.pop();
+            let prev = crate::rt::swap_top_exc(Some(exc.clone()));
+            frame.push(prev.unwrap_or_else(none));
+            frame.push(exc);
+        }
+        I::PopExcept => {
+            let prev = frame.pop();
+            let old = crate::rt::swap_top_exc(if is_none(&prev) { None } else { Some(prev) });
+            drop(old);
+        }
+        I::Reraise => {
+            let exc = frame.pop();
+            frame.reraise = true;
+            return Err(PyErr { exc });
+        }
+        I::CheckExcMatch => {
+            let ty = frame.pop();
+            let exc = frame.top();
+            let r = exc_matches(&exc, &ty)?;
+            frame.push(py_bool(r));
+        }
+        I::BeforeWith => {
+            let cm = frame.pop();
+            let ty = cm.type_ref();
+            let enter = crate::types::lookup(&ty, "__enter__");
+            let exit = crate::types::lookup(&ty, "__exit__");
+            let (Some(enter), Some(exit)) = (enter, exit) else {
+                let missing = if crate::types::lookup(&ty, "__enter__").is_none() {
+                    ""
+                } else {
+                    " (missed __exit__ method)"
+                };
+                return Err(type_err(&format!(
+                    "'{}' object does not support the context manager protocol{}",
+                    tname(&cm),
+                    missing
+                )));
+            };
+            let bound_exit = crate::attr::descr_get(exit, Some(&cm), &ty)?;
+            frame.push(bound_exit);
+            let r = ops::call_unbound(&enter, &ty, vec![cm])?;
+            frame.push(r);
+        }
+        I::WithExceptStart => {
+            let exc = frame.top();
+            let exit = frame.peek(3).unwrap_or_else(none);
+            let tb = crate::exc::ep(&exc)
+                .and_then(|e| e.traceback.get())
+                .unwrap_or_else(none);
+            let r = ops::call(&exit, vec![exc.type_ref(), exc, tb], vec![])?;
+            frame.push(r);
+        }
+    }
+    Ok(Ctl::Next)
+}
+
+/// Calls `f`, giving the frame-aware builtins (`globals()`, `locals()`,
+/// `super()` ...) what they need from the current frame.
+fn call_in_frame(
+    frame: &mut Frame,
+    c: &CodeObj,
+    f: &Obj,
+    mut args: Vec<Obj>,
+    kw: Kw,
+) -> PyResult<Obj> {
+    if f.is(&t().super_) && args.is_empty() && kw.is_empty() {
+        let cls = c
+            .unit
+            .freevars
+            .iter()
+            .position(|n| n == "__class__")
+            .and_then(|i| frame.cells.get(c.unit.cellvars.len() + i))
+            .and_then(|cell| cell.payload::<CellObj>().and_then(|x| x.v.get()));
+        let Some(cls) = cls else {
+            return Err(crate::exc::runtime_err("super(): __class__ cell not found"));
+        };
+        let first = if c.unit.argcount + c.unit.kwonlyargcount > 0
+            || c.unit.flags & flags::CO_VARARGS != 0
+        {
+            match frame.fast.first().cloned().flatten() {
+                Some(v) => Some(v),
+                None => c
+                    .unit
+                    .cell2arg
+                    .iter()
+                    .position(|a| *a == Some(0))
+                    .and_then(|i| frame.cells.get(i))
+                    .and_then(|cell| cell.payload::<CellObj>().and_then(|x| x.v.get())),
+            }
+        } else {
+            None
+        };
+        let Some(first) = first else {
+            return Err(crate::exc::runtime_err("super(): no arguments"));
+        };
+        args = vec![cls, first];
+    }
+    let needs = f
+        .payload::<crate::objects::func::BuiltinObj>()
+        .is_some_and(|b| {
+            b.self_.peek().is_none()
+                && matches!(
+                    b.def.name,
+                    "globals" | "locals" | "vars" | "dir" | "exec" | "eval"
+                )
+        });
+    if !needs {
+        return ops::call(f, args, kw);
+    }
+    let locals = match &frame.locals {
+        Some(l) => l.clone(),
+        None => {
+            let d = dict::new_dict();
+            for (i, v) in frame.fast.iter().enumerate() {
+                if let Some(v) = v {
+                    dict::set_item(&d, c.varnames[i].clone(), v.clone())?;
+                }
+            }
+            for (i, cell) in frame.cells.iter().enumerate() {
+                if let Some(v) = cell.payload::<CellObj>().and_then(|x| x.v.get()) {
+                    dict::set_item(&d, c.cellnames[i].clone(), v)?;
+                }
+            }
+            d
+        }
+    };
+    crate::frames::push(frame.globals.clone(), locals);
+    let r = ops::call(f, args, kw);
+    crate::frames::pop();
+    r
+}
+
+fn has_iter(o: &Obj) -> bool {
+    let ty = o.type_ref();
+    crate::iters::is_native_iterable(o)
+        || crate::types::lookup(&ty, "__iter__").is_some()
+        || crate::types::lookup(&ty, "__getitem__").is_some()
+}
+
+fn pop_n(frame: &mut Frame, n: usize) -> Vec<Obj> {
+    let at = frame.stack.len().saturating_sub(n);
+    frame
+        .stack
+        .split_off(at)
+        .into_iter()
+        .map(|v| v.unwrap_or_else(none))
+        .collect()
+}
+
+fn split_kw(args: &mut Vec<Obj>, kwnames: Option<Obj>) -> Kw {
+    let Some(names) = kwnames else {
+        return Vec::new();
+    };
+    let names = tuple::tuple_items(&names);
+    let at = args.len().saturating_sub(names.len());
+    let vals = args.split_off(at);
+    names.into_iter().zip(vals).collect()
+}
+
+/// The `LoadMethod` fast path: a plain function on the type not shadowed
+/// by an instance attribute.
+fn method_lookup(o: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
+    let ty = o.type_ref();
+    if crate::types::is_type(o) || ty.is(&t().super_) {
+        return Ok(None);
+    }
+    if crate::types::is_heap_type(&ty) {
+        if let Some(ga) = crate::types::lookup(&ty, "__getattribute__") {
+            if ga.payload::<FuncObj>().is_some() {
+                return Ok(None);
+            }
+        }
+    }
+    let s = pstr::as_str(name).unwrap_or("");
+    let Some(m) = crate::types::lookup(&ty, s) else {
+        return Ok(None);
+    };
+    let is_plain = m.payload::<FuncObj>().is_some()
+        || (m.payload::<crate::objects::func::DescrObj>().is_some()
+            && m.has_type(&t().method_descriptor));
+    if !is_plain {
+        return Ok(None);
+    }
+    if crate::attr::own_attr(o, s).is_some() {
+        return Ok(None);
+    }
+    Ok(Some(m))
+}
+
+fn unpack(seq: &Obj, n: usize) -> PyResult<Vec<Obj>> {
+    if tuple::is_tuple(seq) || list::is_list(seq) {
+        let items = ops::to_vec(seq)?;
+        if items.len() == n {
+            return Ok(items);
+        }
+        if items.len() < n {
+            return Err(crate::exc::value_err(&format!(
+                "not enough values to unpack (expected {}, got {})",
+                n,
+                items.len()
+            )));
+        }
+        return Err(crate::exc::value_err(&format!(
+            "too many values to unpack (expected {n})"
+        )));
+    }
+    let it = match ops::iter(seq) {
+        Ok(it) => it,
+        Err(e) if crate::exc::matches(&e, &t().type_error) => {
+            return Err(type_err(&format!(
+                "cannot unpack non-iterable {} object",
+                tname(seq)
+            )))
+        }
+        Err(e) => return Err(e),
+    };
+    let mut out = Vec::with_capacity(n);
+    while out.len() < n {
+        match ops::next(&it)? {
+            Some(v) => out.push(v),
+            None => {
+                return Err(crate::exc::value_err(&format!(
+                    "not enough values to unpack (expected {}, got {})",
+                    n,
+                    out.len()
+                )))
+            }
+        }
+    }
+    if ops::next(&it)?.is_some() {
+        return Err(crate::exc::value_err(&format!(
+            "too many values to unpack (expected {n})"
+        )));
+    }
+    Ok(out)
+}
+
+/// (key, value) pairs of a mapping (`keys()` + `__getitem__` protocol).
+pub fn mapping_pairs(m: &Obj) -> PyResult<Vec<(Obj, Obj)>> {
+    if dict::is_dict(m) && !crate::types::is_heap_type(&m.type_ref()) {
+        return Ok(dict::items(m));
+    }
+    let keys = crate::attr::getattr_str(m, "keys")?;
+    let keys = ops::call(&keys, vec![], vec![])?;
+    let mut out = Vec::new();
+    for k in ops::to_vec(&keys)? {
+        let v = ops::getitem(m, &k)?;
+        out.push((k, v));
+    }
+    Ok(out)
+}
+
+/// `except T:` matching (T a class or tuple of classes).
+pub fn exc_matches(exc: &Obj, ty: &Obj) -> PyResult<bool> {
+    if tuple::is_tuple(ty) {
+        for t1 in tuple::tuple_items(ty) {
+            if exc_matches(exc, &t1)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if !crate::types::is_type(ty) || !crate::types::is_subtype(ty, &t().base_exception) {
+        return Err(type_err(
+            "catching classes that do not inherit from BaseException is not allowed",
+        ));
+    }
+    Ok(crate::types::isinstance(exc, ty))
+}
+
+fn do_raise(frame: &mut Frame, n: u32) -> PyResult<PyErr> {
+    match n {
+        0 => match crate::rt::current_exc() {
+            Some(e) => Ok(PyErr { exc: e }),
+            None => Err(crate::exc::runtime_err("No active exception to reraise")),
+        },
+        1 => {
+            let v = frame.pop();
+            let exc = crate::exc::make_raisable(v)?;
+            Ok(PyErr { exc })
+        }
+        _ => {
+            let cause = frame.pop();
+            let v = frame.pop();
+            let exc = crate::exc::make_raisable(v)?;
+            let cause = if is_none(&cause) {
+                None
+            } else {
+                Some(
+                    crate::exc::make_raisable(cause)
+                        .map_err(|_| type_err("exception causes must derive from BaseException"))?,
+                )
+            };
+            if let Some(e) = crate::exc::ep(&exc) {
+                e.cause.set(cause);
+                e.suppress_context.set(true);
+            }
+            Ok(PyErr { exc })
+        }
+    }
+}
+
+pub fn unused(_: Exit) {}

@@ -1,0 +1,800 @@
+//! Runtime start-up in two phases: [`build_types`] creates every builtin
+//! type object and singleton without touching the registry (it does not
+//! exist yet), then [`populate`] (registry in place) fills MROs, method
+//! tables and dunder dispatchers.
+
+use pyheap_mem::{
+    new_object, new_root_metatype, ObjPtr, TypeFlags, TypeSlots, TYPE_PAYLOAD_OFFSET,
+};
+
+use crate::methods::core::{reg_binops, reg_compare, reg_dunders};
+use crate::objects::{
+    bytes, dict, float, func, instance, int, list, misc, set, str as pstr, tuple,
+};
+use crate::rt::Obj;
+use crate::types::{new_builtin_type, t, tdata, PayloadSetter, TypeData, Types};
+
+const GC: TypeFlags = TypeFlags::HAVE_GC;
+const NOGC: TypeFlags = TypeFlags(0);
+
+fn type_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
+    if let Some(d) = o.payload::<TypeData>() {
+        for s in [&d.base, &d.bases, &d.mro, &d.dict] {
+            if let Some(p) = s.peek() {
+                visit(p);
+            }
+        }
+        for k in d.shared_keys.borrow().iter() {
+            visit(k.ptr());
+        }
+    }
+}
+
+fn type_clear(o: &Obj) {
+    if let Some(d) = o.payload::<TypeData>() {
+        if crate::types::is_heap_type(o) {
+            // NOTE: like CPython's type_clear, `__base__`/`__bases__` stay
+            // (instances being cleared still need their layout).
+            let olds = (d.mro.take(), d.dict.take());
+            let keys = std::mem::take(&mut *d.shared_keys.borrow_mut());
+            drop(olds);
+            drop(keys);
+        }
+    }
+}
+
+fn type_payload(s: &TypeSlots) -> bool {
+    pyheap_mem::set_payload::<TypeData>(s, TYPE_PAYLOAD_OFFSET)
+}
+
+/// Phase 1: all builtin types and singletons.
+pub fn build_types() -> Types {
+    let tslots = TypeSlots::new(408, 0, TypeFlags::IS_TYPE | GC);
+    tslots.traverse.set(Some(type_traverse));
+    tslots.clear.set(Some(type_clear));
+    let extra =
+        408usize.saturating_sub(pyheap_mem::object_size::<TypeData>(TYPE_PAYLOAD_OFFSET, 0));
+    let type_ = match new_root_metatype::<TypeData>(tslots, TypeData::new("type"), extra) {
+        Ok(t) => t,
+        Err(_) => panic!("pyheap: cannot create the root metatype"),
+    };
+    tdata(&type_).payload_setter.set(Some(type_payload));
+    let _ = pyheap_mem::object::register_type(&type_);
+    let mk = |name: &str,
+              base: Option<&Obj>,
+              size: usize,
+              flags: TypeFlags,
+              setter: Option<PayloadSetter>| {
+        new_builtin_type(&type_, name, base, size, flags, setter)
+    };
+    let object = mk("object", None, 16, NOGC, Some(instance::set_empty_payload));
+    let tb = tdata(&type_);
+    tb.base.set(Some(object.clone()));
+    let with = |o: Obj,
+                tr: Option<pyheap_mem::typeslots::TraverseFn>,
+                cl: Option<pyheap_mem::typeslots::ClearFn>| {
+        if let Some(s) = o.as_type_slots() {
+            s.traverse.set(tr);
+            s.clear.set(cl);
+        }
+        o
+    };
+    let int_ = mk("int", Some(&object), 24, NOGC, Some(int::set_payload));
+    if let Some(s) = int_.as_type_slots() {
+        s.itemsize.set(4);
+    }
+    let bool_ = mk("bool", Some(&int_), 24, NOGC, Some(int::set_payload));
+    let float_ = mk("float", Some(&object), 24, NOGC, Some(float::set_payload));
+    let complex = mk(
+        "complex",
+        Some(&object),
+        32,
+        NOGC,
+        Some(float::set_complex_payload),
+    );
+    let str_ = mk("str", Some(&object), 48, NOGC, Some(pstr::set_payload));
+    let bytes_ = mk("bytes", Some(&object), 33, NOGC, Some(bytes::set_payload));
+    let bytearray = mk(
+        "bytearray",
+        Some(&object),
+        56,
+        NOGC,
+        Some(bytes::set_bytearray_payload),
+    );
+    let tuple_ = with(
+        mk(
+            "tuple",
+            Some(&object),
+            24,
+            GC | TypeFlags::UNTRACK_AFTER_COLLECTION,
+            Some(tuple::set_payload),
+        ),
+        Some(tuple::traverse),
+        Some(tuple::clear),
+    );
+    if let Some(s) = tuple_.as_type_slots() {
+        s.untrack_check.set(Some(tuple::untrack_check));
+        s.itemsize.set(8);
+    }
+    let list_ = with(
+        mk("list", Some(&object), 40, GC, Some(list::set_payload)),
+        Some(list::traverse),
+        Some(list::clear),
+    );
+    let dict_ = with(
+        mk(
+            "dict",
+            Some(&object),
+            48,
+            GC | TypeFlags::UNTRACK_AFTER_FULL_COLLECTION,
+            Some(dict::set_payload),
+        ),
+        Some(dict::traverse),
+        Some(dict::clear),
+    );
+    if let Some(s) = dict_.as_type_slots() {
+        s.untrack_check.set(Some(dict::untrack_check));
+    }
+    let set_ = with(
+        mk("set", Some(&object), 200, GC, Some(set::set_payload)),
+        Some(set::traverse),
+        Some(set::clear),
+    );
+    let frozenset = with(
+        mk("frozenset", Some(&object), 200, GC, Some(set::set_payload)),
+        Some(set::traverse),
+        Some(set::clear),
+    );
+    let none_type = mk(
+        "NoneType",
+        Some(&object),
+        16,
+        NOGC,
+        Some(instance::set_empty_payload),
+    );
+    let notimpl_type = mk(
+        "NotImplementedType",
+        Some(&object),
+        16,
+        NOGC,
+        Some(instance::set_empty_payload),
+    );
+    let ellipsis_type = mk(
+        "ellipsis",
+        Some(&object),
+        16,
+        NOGC,
+        Some(instance::set_empty_payload),
+    );
+    let function = with(
+        mk(
+            "function",
+            Some(&object),
+            136,
+            GC,
+            Some(func::set_func_payload),
+        ),
+        Some(func::func_traverse),
+        Some(func::func_clear),
+    );
+    if let Some(s) = function.as_type_slots() {
+        s.weaklistoffset.set(16 + 11 * 8);
+    }
+    let builtin_function = with(
+        mk(
+            "builtin_function_or_method",
+            Some(&object),
+            56,
+            GC,
+            Some(func::set_builtin_payload),
+        ),
+        Some(func::builtin_traverse),
+        None,
+    );
+    let method_descriptor = with(
+        mk(
+            "method_descriptor",
+            Some(&object),
+            40,
+            GC,
+            Some(func::set_descr_payload),
+        ),
+        Some(func::descr_traverse),
+        None,
+    );
+    let classmethod_descriptor = with(
+        mk(
+            "classmethod_descriptor",
+            Some(&object),
+            40,
+            GC,
+            Some(func::set_descr_payload),
+        ),
+        Some(func::descr_traverse),
+        None,
+    );
+    let getset_descriptor = with(
+        mk(
+            "getset_descriptor",
+            Some(&object),
+            48,
+            GC,
+            Some(func::set_getset_payload),
+        ),
+        Some(func::getset_traverse),
+        None,
+    );
+    let member_descriptor = with(
+        mk(
+            "member_descriptor",
+            Some(&object),
+            48,
+            GC,
+            Some(func::set_getset_payload),
+        ),
+        Some(func::getset_traverse),
+        None,
+    );
+    let method = with(
+        mk(
+            "method",
+            Some(&object),
+            32,
+            GC,
+            Some(func::set_bound_payload),
+        ),
+        Some(func::bound_traverse),
+        None,
+    );
+    let code = mk(
+        "code",
+        Some(&object),
+        16,
+        NOGC,
+        Some(crate::code::set_payload),
+    );
+    let cell = with(
+        mk("cell", Some(&object), 24, GC, Some(func::set_cell_payload)),
+        Some(func::cell_traverse),
+        Some(func::cell_clear),
+    );
+    let module = with(
+        mk(
+            "module",
+            Some(&object),
+            56,
+            GC,
+            Some(misc::set_module_payload),
+        ),
+        Some(misc::module_traverse),
+        Some(misc::module_clear),
+    );
+    if let Some(s) = module.as_type_slots() {
+        s.weaklistoffset.set(40);
+    }
+    let range = mk(
+        "range",
+        Some(&object),
+        48,
+        NOGC,
+        Some(misc::set_range_payload),
+    );
+    let slice = with(
+        mk(
+            "slice",
+            Some(&object),
+            40,
+            GC,
+            Some(misc::set_slice_payload),
+        ),
+        Some(misc::slice_traverse),
+        None,
+    );
+    let property = with(
+        mk(
+            "property",
+            Some(&object),
+            64,
+            GC,
+            Some(func::set_property_payload),
+        ),
+        Some(func::property_traverse),
+        Some(func::property_clear),
+    );
+    let staticmethod = with(
+        mk(
+            "staticmethod",
+            Some(&object),
+            32,
+            GC,
+            Some(func::set_wrap_payload),
+        ),
+        Some(func::wrap_traverse),
+        Some(func::wrap_clear),
+    );
+    let classmethod = with(
+        mk(
+            "classmethod",
+            Some(&object),
+            32,
+            GC,
+            Some(func::set_wrap_payload),
+        ),
+        Some(func::wrap_traverse),
+        Some(func::wrap_clear),
+    );
+    let iter_ty = |name: &str| {
+        with(
+            mk(name, Some(&object), 32, GC, Some(misc::set_iter_payload)),
+            Some(misc::iter_traverse),
+            Some(misc::iter_clear),
+        )
+    };
+    let super_ = iter_ty("super");
+    let generator = with(
+        mk(
+            "generator",
+            Some(&object),
+            16,
+            GC,
+            Some(crate::gen::set_payload),
+        ),
+        Some(crate::gen::traverse),
+        Some(crate::gen::clear),
+    );
+    if let Some(s) = generator.as_type_slots() {
+        s.finalize.set(Some(crate::gen::finalize));
+        s.weaklistoffset.set(16 + 16 + 8 + 24);
+    }
+    let frame = with(
+        mk(
+            "frame",
+            Some(&object),
+            16,
+            GC,
+            Some(crate::traceback::set_frame_payload),
+        ),
+        Some(crate::traceback::frame_traverse),
+        Some(crate::traceback::frame_clear),
+    );
+    let traceback = with(
+        mk(
+            "traceback",
+            Some(&object),
+            16,
+            GC,
+            Some(crate::traceback::set_tb_payload),
+        ),
+        Some(crate::traceback::tb_traverse),
+        Some(crate::traceback::tb_clear),
+    );
+    let oneref_ty = |name: &str| {
+        with(
+            mk(name, Some(&object), 24, GC, Some(misc::set_oneref_payload)),
+            Some(misc::oneref_traverse),
+            Some(misc::oneref_clear),
+        )
+    };
+    let mappingproxy = oneref_ty("mappingproxy");
+    let dict_keys = oneref_ty("dict_keys");
+    let dict_values = oneref_ty("dict_values");
+    let dict_items = oneref_ty("dict_items");
+    let simple_namespace = oneref_ty("types.SimpleNamespace");
+    if let Some(s) = simple_namespace.as_type_slots() {
+        s.basicsize.set(24);
+    }
+    let textio = oneref_ty("_io.TextIOWrapper");
+    let exc_setter: PayloadSetter = crate::exc::set_payload;
+    let mut exc_table: Vec<(&'static str, Obj)> = Vec::new();
+    for (name, base) in crate::exc::HIERARCHY {
+        let b = exc_table
+            .iter()
+            .find(|(n, _)| n == base)
+            .map(|(_, o)| o.clone());
+        let ty = with(
+            mk(
+                name,
+                Some(b.as_ref().unwrap_or(&object)),
+                72,
+                GC,
+                Some(exc_setter),
+            ),
+            Some(crate::exc::traverse),
+            Some(crate::exc::clear),
+        );
+        exc_table.push((name, ty));
+    }
+    let ex = |n: &str| -> Obj {
+        exc_table
+            .iter()
+            .find(|(x, _)| *x == n)
+            .map(|(_, o)| o.clone())
+            .unwrap_or_else(|| object.clone())
+    };
+    // singletons
+    let single = |ty: &Obj| -> Obj {
+        match new_object(ty, instance::Empty, 0) {
+            Ok(o) => o,
+            Err(_) => panic!("pyheap: out of memory at start-up"),
+        }
+    };
+    let none = single(&none_type);
+    let not_implemented = single(&notimpl_type);
+    let ellipsis = single(&ellipsis_type);
+    let true_ = int::alloc_int(&bool_, &int::IntV::S(1));
+    let false_ = int::alloc_int(&bool_, &int::IntV::S(0));
+    let small_ints: Vec<Obj> = (-5..=256)
+        .map(|v| int::alloc_int(&int_, &int::IntV::S(v)))
+        .collect();
+    let empty_tuple = tuple::alloc_tuple_of(&tuple_, Vec::new());
+    let empty_str = pstr::alloc_str_of(&str_, "");
+    let latin1: Vec<Obj> = (0u32..256)
+        .map(|c| pstr::alloc_str_of(&str_, &char::from_u32(c).unwrap_or(' ').to_string()))
+        .collect();
+    let mk_bytes = |b: &[u8]| -> Obj {
+        let o = match new_object(
+            &bytes_,
+            bytes::BytesObj {
+                size: b.len(),
+                hash: std::cell::Cell::new(-1),
+            },
+            b.len() + 1,
+        ) {
+            Ok(o) => o,
+            Err(_) => panic!("pyheap: out of memory at start-up"),
+        };
+        for (c, v) in o.items::<bytes::BytesObj>().iter().zip(b) {
+            c.set(*v);
+        }
+        o
+    };
+    let empty_bytes = mk_bytes(&[]);
+    let byte_chars: Vec<Obj> = (0u8..=255).map(|b| mk_bytes(&[b])).collect();
+    let it = |n: &str| iter_ty(n);
+    // range iterators are not GC objects in CPython
+    let range_iter = mk(
+        "range_iterator",
+        Some(&object),
+        48,
+        NOGC,
+        Some(misc::set_iter_payload),
+    );
+    Types {
+        seq_iter: it("iterator"),
+        list_iter: it("list_iterator"),
+        list_reviter: it("list_reverseiterator"),
+        tuple_iter: it("tuple_iterator"),
+        str_iter: it("str_ascii_iterator"),
+        range_iter,
+        dict_keyiter: it("dict_keyiterator"),
+        dict_valueiter: it("dict_valueiterator"),
+        dict_itemiter: it("dict_itemiterator"),
+        set_iter: it("set_iterator"),
+        bytes_iter: it("bytes_iterator"),
+        enumerate: it("enumerate"),
+        zip: it("zip"),
+        map: it("map"),
+        filter: it("filter"),
+        reversed: it("reversed"),
+        callable_iter: it("callable_iterator"),
+        base_exception: ex("BaseException"),
+        exception: ex("Exception"),
+        type_error: ex("TypeError"),
+        value_error: ex("ValueError"),
+        key_error: ex("KeyError"),
+        index_error: ex("IndexError"),
+        attribute_error: ex("AttributeError"),
+        name_error: ex("NameError"),
+        unbound_local_error: ex("UnboundLocalError"),
+        zero_division_error: ex("ZeroDivisionError"),
+        overflow_error: ex("OverflowError"),
+        runtime_error: ex("RuntimeError"),
+        recursion_error: ex("RecursionError"),
+        not_implemented_error: ex("NotImplementedError"),
+        stop_iteration: ex("StopIteration"),
+        generator_exit: ex("GeneratorExit"),
+        system_exit: ex("SystemExit"),
+        keyboard_interrupt: ex("KeyboardInterrupt"),
+        assertion_error: ex("AssertionError"),
+        import_error: ex("ImportError"),
+        module_not_found_error: ex("ModuleNotFoundError"),
+        lookup_error: ex("LookupError"),
+        arithmetic_error: ex("ArithmeticError"),
+        memory_error: ex("MemoryError"),
+        os_error: ex("OSError"),
+        file_not_found_error: ex("FileNotFoundError"),
+        syntax_error: ex("SyntaxError"),
+        unicode_error: ex("UnicodeError"),
+        unicode_decode_error: ex("UnicodeDecodeError"),
+        eof_error: ex("EOFError"),
+        buffer_error: ex("BufferError"),
+        reference_error: ex("ReferenceError"),
+        warning: ex("Warning"),
+        exc_table,
+        type_,
+        object,
+        int: int_,
+        bool_,
+        float: float_,
+        complex,
+        str_,
+        bytes: bytes_,
+        bytearray,
+        tuple: tuple_,
+        list: list_,
+        dict: dict_,
+        set: set_,
+        frozenset,
+        none_type,
+        notimpl_type,
+        ellipsis_type,
+        function,
+        builtin_function,
+        method_descriptor,
+        classmethod_descriptor,
+        getset_descriptor,
+        member_descriptor,
+        method,
+        code,
+        cell,
+        module,
+        range,
+        slice,
+        property,
+        staticmethod,
+        classmethod,
+        super_,
+        generator,
+        frame,
+        traceback,
+        mappingproxy,
+        dict_keys,
+        dict_values,
+        dict_items,
+        simple_namespace,
+        textio,
+        none,
+        true_,
+        false_,
+        not_implemented,
+        ellipsis,
+        empty_tuple,
+        empty_str,
+        empty_bytes,
+        small_ints,
+        latin1,
+        byte_chars,
+    }
+}
+
+/// Phase 2: MROs, method tables, dunder dispatchers.
+pub fn populate() {
+    let tt = t();
+    let mut all: Vec<&Obj> = vec![
+        &tt.type_,
+        &tt.object,
+        &tt.int,
+        &tt.bool_,
+        &tt.float,
+        &tt.complex,
+        &tt.str_,
+        &tt.bytes,
+        &tt.bytearray,
+        &tt.tuple,
+        &tt.list,
+        &tt.dict,
+        &tt.set,
+        &tt.frozenset,
+        &tt.none_type,
+        &tt.notimpl_type,
+        &tt.ellipsis_type,
+        &tt.function,
+        &tt.builtin_function,
+        &tt.method_descriptor,
+        &tt.classmethod_descriptor,
+        &tt.getset_descriptor,
+        &tt.member_descriptor,
+        &tt.method,
+        &tt.code,
+        &tt.cell,
+        &tt.module,
+        &tt.range,
+        &tt.slice,
+        &tt.property,
+        &tt.staticmethod,
+        &tt.classmethod,
+        &tt.super_,
+        &tt.generator,
+        &tt.frame,
+        &tt.traceback,
+        &tt.mappingproxy,
+        &tt.dict_keys,
+        &tt.dict_values,
+        &tt.dict_items,
+        &tt.seq_iter,
+        &tt.list_iter,
+        &tt.list_reviter,
+        &tt.tuple_iter,
+        &tt.str_iter,
+        &tt.range_iter,
+        &tt.dict_keyiter,
+        &tt.dict_valueiter,
+        &tt.dict_itemiter,
+        &tt.set_iter,
+        &tt.bytes_iter,
+        &tt.enumerate,
+        &tt.zip,
+        &tt.map,
+        &tt.filter,
+        &tt.reversed,
+        &tt.callable_iter,
+        &tt.simple_namespace,
+        &tt.textio,
+    ];
+    for (_, e) in &tt.exc_table {
+        all.push(e);
+    }
+    for ty in &all {
+        crate::types::finish_builtin(ty);
+    }
+    crate::methods::core::register();
+    crate::methods::scalars::register();
+    crate::methods::containers::register();
+    // dunder dispatchers
+    let common = ["__repr__", "__hash__"];
+    for ty in [
+        &tt.int,
+        &tt.float,
+        &tt.complex,
+        &tt.str_,
+        &tt.bytes,
+        &tt.tuple,
+        &tt.frozenset,
+        &tt.range,
+    ] {
+        reg_dunders(ty, &common);
+    }
+    for ty in [
+        &tt.list,
+        &tt.dict,
+        &tt.set,
+        &tt.bytearray,
+        &tt.slice,
+        &tt.mappingproxy,
+        &tt.dict_keys,
+        &tt.dict_values,
+        &tt.dict_items,
+        &tt.none_type,
+        &tt.function,
+        &tt.builtin_function,
+        &tt.method,
+        &tt.module,
+        &tt.cell,
+        &tt.code,
+        &tt.generator,
+    ] {
+        reg_dunders(ty, &["__repr__"]);
+    }
+    for ty in [&tt.list, &tt.dict, &tt.set, &tt.bytearray, &tt.slice] {
+        crate::types::set_type_attr(ty, "__hash__", crate::types::none());
+    }
+    reg_dunders(
+        &tt.int,
+        &[
+            "__bool__",
+            "__neg__",
+            "__pos__",
+            "__abs__",
+            "__invert__",
+            "__index__",
+            "__int__",
+            "__format__",
+        ],
+    );
+    reg_dunders(
+        &tt.float,
+        &["__bool__", "__neg__", "__pos__", "__abs__", "__format__"],
+    );
+    reg_dunders(&tt.str_, &["__format__", "__str__"]);
+    reg_binops(
+        &tt.int,
+        &[
+            "+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^",
+        ],
+    );
+    reg_binops(&tt.bool_, &["&", "|", "^"]);
+    reg_binops(&tt.float, &["+", "-", "*", "/", "//", "%", "**"]);
+    reg_binops(&tt.complex, &["+", "-", "*", "/", "**"]);
+    reg_binops(&tt.str_, &["+", "*"]);
+    reg_binops(&tt.bytes, &["+", "*", "%"]);
+    reg_binops(&tt.bytearray, &["+", "*"]);
+    reg_binops(&tt.list, &["+", "*"]);
+    reg_binops(&tt.tuple, &["+", "*"]);
+    reg_binops(&tt.set, &["|", "&", "-", "^"]);
+    reg_binops(&tt.frozenset, &["|", "&", "-", "^"]);
+    reg_binops(&tt.dict, &["|"]);
+    reg_binops(&tt.dict_keys, &["|", "&", "-", "^"]);
+    reg_binops(&tt.dict_items, &["|", "&", "-", "^"]);
+    for ty in [
+        &tt.int,
+        &tt.float,
+        &tt.complex,
+        &tt.str_,
+        &tt.bytes,
+        &tt.bytearray,
+        &tt.tuple,
+        &tt.list,
+        &tt.dict,
+        &tt.set,
+        &tt.frozenset,
+        &tt.range,
+        &tt.dict_keys,
+        &tt.dict_items,
+        &tt.slice,
+    ] {
+        reg_compare(ty);
+    }
+    for ty in [
+        &tt.str_,
+        &tt.bytes,
+        &tt.bytearray,
+        &tt.tuple,
+        &tt.list,
+        &tt.dict,
+        &tt.set,
+        &tt.frozenset,
+        &tt.range,
+        &tt.mappingproxy,
+        &tt.dict_keys,
+        &tt.dict_values,
+        &tt.dict_items,
+    ] {
+        reg_dunders(ty, &["__len__", "__iter__", "__contains__"]);
+    }
+    for ty in [
+        &tt.str_,
+        &tt.bytes,
+        &tt.bytearray,
+        &tt.tuple,
+        &tt.list,
+        &tt.dict,
+        &tt.range,
+        &tt.mappingproxy,
+    ] {
+        reg_dunders(ty, &["__getitem__"]);
+    }
+    for ty in [&tt.list, &tt.dict, &tt.bytearray] {
+        reg_dunders(ty, &["__setitem__", "__delitem__"]);
+    }
+    let iters = [
+        &tt.seq_iter,
+        &tt.list_iter,
+        &tt.list_reviter,
+        &tt.tuple_iter,
+        &tt.str_iter,
+        &tt.range_iter,
+        &tt.dict_keyiter,
+        &tt.dict_valueiter,
+        &tt.dict_itemiter,
+        &tt.set_iter,
+        &tt.bytes_iter,
+        &tt.enumerate,
+        &tt.zip,
+        &tt.map,
+        &tt.filter,
+        &tt.reversed,
+        &tt.callable_iter,
+        &tt.generator,
+    ];
+    for ty in iters {
+        reg_dunders(ty, &["__iter__", "__next__"]);
+    }
+    crate::modules::io::register_textio();
+    // NOTE: CPython 3.11 starts with these 1-char strings already interned
+    // as objects distinct from the Latin-1 singletons (they come from
+    // unmarshalled stdlib code), so `"a" is chr(97)` is False there while
+    // `"Z" is chr(90)` is True. Reproduced here (probe 054).
+    for c in "BCLST_abcdefhijklmnopqrstvwxy".chars() {
+        pstr::intern_obj(pstr::alloc_str_of(&tt.str_, &c.to_string()));
+    }
+}

@@ -1,0 +1,309 @@
+//! Builtin iterators (all share `misc::IterObj`: two references and two
+//! counters) and `iter()`/`next()` for builtin objects.
+//!
+//! Read [`native_iter`] and [`native_next`] first.
+
+use crate::exc::{runtime_err, type_err};
+use crate::objects::misc::{new_iter, IterObj};
+use crate::objects::{bytes, dict, int, list, set, str as pstr, tuple};
+use crate::ops;
+use crate::rt::{Obj, PyResult};
+use crate::types::{none, t};
+
+fn ip(o: &Obj) -> Option<&IterObj> {
+    o.payload::<IterObj>()
+}
+
+/// True for objects `iter()` handles natively.
+pub fn is_native_iterable(o: &Obj) -> bool {
+    let tt = t();
+    list::is_list(o)
+        || tuple::is_tuple(o)
+        || pstr::is_str(o)
+        || dict::is_dict(o)
+        || set::is_anyset(o)
+        || bytes::bytes_data(o).is_some()
+        || o.has_type(&tt.range)
+        || o.has_type(&tt.dict_keys)
+        || o.has_type(&tt.dict_values)
+        || o.has_type(&tt.dict_items)
+        || is_native_iterator(o)
+}
+
+/// True for builtin iterator objects (including generators).
+pub fn is_native_iterator(o: &Obj) -> bool {
+    crate::gen::is_generator(o) || (ip(o).is_some() && !crate::types::is_heap_type(&o.type_ref()))
+}
+
+/// `iter(o)` for builtin objects; None when not natively iterable.
+pub fn native_iter(o: &Obj) -> PyResult<Option<Obj>> {
+    let tt = t();
+    if is_native_iterator(o) {
+        return Ok(Some(o.clone()));
+    }
+    let mk = |ty: &Obj, a: Obj, n: i64| Some(new_iter(ty, Some(a), None, 0, n));
+    if list::is_list(o) {
+        return Ok(mk(&tt.list_iter, o.clone(), 0));
+    }
+    if tuple::is_tuple(o) {
+        return Ok(mk(&tt.tuple_iter, o.clone(), 0));
+    }
+    if pstr::is_str(o) {
+        return Ok(mk(&tt.str_iter, o.clone(), 0));
+    }
+    if dict::is_dict(o) {
+        return Ok(mk(&tt.dict_keyiter, o.clone(), dict::len(o) as i64));
+    }
+    if set::is_anyset(o) {
+        return Ok(mk(&tt.set_iter, o.clone(), set::len(o) as i64));
+    }
+    if bytes::bytes_data(o).is_some() {
+        return Ok(mk(&tt.bytes_iter, o.clone(), 0));
+    }
+    if o.has_type(&tt.range) {
+        let (start, _stop, step, len) = crate::seq::range_parts(o);
+        let it = new_iter(&tt.range_iter, Some(start), Some(step), 0, 0);
+        if let Some(p) = ip(&it) {
+            p.n.set(int::as_i64(&len).unwrap_or(i64::MAX));
+        }
+        return Ok(Some(it));
+    }
+    for (view, ity) in [
+        (&tt.dict_keys, &tt.dict_keyiter),
+        (&tt.dict_values, &tt.dict_valueiter),
+        (&tt.dict_items, &tt.dict_itemiter),
+    ] {
+        if o.has_type(view) {
+            let d = crate::objects::misc::oneref(o).unwrap_or_else(dict::new_dict);
+            let n = dict::len(&d) as i64;
+            return Ok(mk(ity, d, n));
+        }
+    }
+    Ok(None)
+}
+
+/// One step of a builtin iterator: Some(Some(v)) item, Some(None) exhausted,
+/// None when `it` is not a builtin iterator.
+pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
+    let tt = t();
+    if crate::gen::is_generator(it) {
+        return crate::gen::gen_next(it).map(Some);
+    }
+    let Some(p) = ip(it) else { return Ok(None) };
+    let ty = it.type_ref();
+    let i = p.i.get();
+    let a = p.a.get();
+    let Some(a) = a else { return Ok(Some(None)) };
+    let exhausted = |p: &IterObj| {
+        drop(p.a.take());
+        Ok(Some(None))
+    };
+    if ty.is(&tt.list_iter) {
+        return match list::list_get(&a, i as usize) {
+            Some(v) => {
+                p.i.set(i + 1);
+                Ok(Some(Some(v)))
+            }
+            None => exhausted(p),
+        };
+    }
+    if ty.is(&tt.list_reviter) {
+        if i >= 0 {
+            if let Some(v) = list::list_get(&a, i as usize) {
+                p.i.set(i - 1);
+                return Ok(Some(Some(v)));
+            }
+        }
+        return exhausted(p);
+    }
+    if ty.is(&tt.tuple_iter) {
+        return match tuple::tuple_get(&a, i as usize) {
+            Some(v) => {
+                p.i.set(i + 1);
+                Ok(Some(Some(v)))
+            }
+            None => exhausted(p),
+        };
+    }
+    if ty.is(&tt.str_iter) {
+        let s = pstr::as_str(&a).unwrap_or("");
+        let off = p.n.get() as usize;
+        return match s.get(off..).and_then(|r| r.chars().next()) {
+            Some(c) => {
+                p.n.set((off + c.len_utf8()) as i64);
+                p.i.set(i + 1);
+                Ok(Some(Some(pstr::new_string(c.to_string()))))
+            }
+            None => exhausted(p),
+        };
+    }
+    if ty.is(&tt.bytes_iter) {
+        let b = bytes::bytes_data(&a).unwrap_or_default();
+        return match b.get(i as usize) {
+            Some(x) => {
+                p.i.set(i + 1);
+                Ok(Some(Some(int::new_int(*x as i64))))
+            }
+            None => exhausted(p),
+        };
+    }
+    if ty.is(&tt.range_iter) {
+        if p.n.get() <= 0 {
+            return exhausted(p);
+        }
+        p.n.set(p.n.get() - 1);
+        let step = p.b.get().unwrap_or_else(|| int::new_int(1));
+        let cur = a.clone();
+        let next = ops::binary_op(&a, &step, "+")?;
+        p.a.set(Some(next));
+        return Ok(Some(Some(cur)));
+    }
+    if ty.is(&tt.dict_keyiter) || ty.is(&tt.dict_valueiter) || ty.is(&tt.dict_itemiter) {
+        if dict::len(&a) as i64 != p.n.get() {
+            p.n.set(-1);
+            return Err(runtime_err("dictionary changed size during iteration"));
+        }
+        return match dict::next_entry(&a, i as usize) {
+            Some((np, k, v)) => {
+                p.i.set(np as i64);
+                Ok(Some(Some(if ty.is(&tt.dict_keyiter) {
+                    k
+                } else if ty.is(&tt.dict_valueiter) {
+                    v
+                } else {
+                    tuple::new_tuple(vec![k, v])
+                })))
+            }
+            None => exhausted(p),
+        };
+    }
+    if ty.is(&tt.set_iter) {
+        if set::len(&a) as i64 != p.n.get() {
+            return Err(runtime_err("Set changed size during iteration"));
+        }
+        return match set::next_entry(&a, i as usize) {
+            Some((np, k)) => {
+                p.i.set(np as i64);
+                Ok(Some(Some(k)))
+            }
+            None => exhausted(p),
+        };
+    }
+    if ty.is(&tt.seq_iter) {
+        return match ops::getitem(&a, &int::new_int(i)) {
+            Ok(v) => {
+                p.i.set(i + 1);
+                Ok(Some(Some(v)))
+            }
+            Err(e)
+                if crate::exc::matches(&e, &tt.index_error)
+                    || crate::exc::matches(&e, &tt.stop_iteration) =>
+            {
+                exhausted(p)
+            }
+            Err(e) => Err(e),
+        };
+    }
+    if ty.is(&tt.enumerate) {
+        return match ops::next(&a)? {
+            Some(v) => {
+                let c = p.b.get().unwrap_or_else(|| int::new_int(0));
+                let n = ops::binary_op(&c, &int::new_int(1), "+")?;
+                p.b.set(Some(n));
+                Ok(Some(Some(tuple::new_tuple(vec![c, v]))))
+            }
+            None => Ok(Some(None)),
+        };
+    }
+    if ty.is(&tt.zip) {
+        let its = tuple::tuple_items(&a);
+        if its.is_empty() {
+            return Ok(Some(None));
+        }
+        let mut out = Vec::with_capacity(its.len());
+        for (k, x) in its.iter().enumerate() {
+            match ops::next(x)? {
+                Some(v) => out.push(v),
+                None => {
+                    if p.i.get() == 1 {
+                        if k > 0 {
+                            return Err(crate::exc::value_err(&format!(
+                                "zip() argument {} is shorter than argument{} 1{}",
+                                k + 1,
+                                if k > 1 { "s" } else { "" },
+                                if k > 1 {
+                                    format!("-{k}")
+                                } else {
+                                    String::new()
+                                }
+                            )));
+                        }
+                        for (j, y) in its.iter().enumerate().skip(1) {
+                            if ops::next(y)?.is_some() {
+                                return Err(crate::exc::value_err(&format!(
+                                    "zip() argument {} is longer than argument{} 1{}",
+                                    j + 1,
+                                    if j > 1 { "s" } else { "" },
+                                    if j > 1 {
+                                        format!("-{j}")
+                                    } else {
+                                        String::new()
+                                    }
+                                )));
+                            }
+                        }
+                    }
+                    return Ok(Some(None));
+                }
+            }
+        }
+        return Ok(Some(Some(tuple::new_tuple(out))));
+    }
+    if ty.is(&tt.map) {
+        let its = tuple::tuple_items(&p.b.get().unwrap_or_else(|| tt.empty_tuple.clone()));
+        let mut args = Vec::with_capacity(its.len());
+        for x in &its {
+            match ops::next(x)? {
+                Some(v) => args.push(v),
+                None => return Ok(Some(None)),
+            }
+        }
+        return ops::call(&a, args, vec![]).map(|v| Some(Some(v)));
+    }
+    if ty.is(&tt.filter) {
+        let Some(src) = p.b.get() else {
+            return Ok(Some(None));
+        };
+        while let Some(v) = ops::next(&src)? {
+            let keep = if crate::types::is_none(&a) || a.is(&tt.bool_) {
+                ops::truthy(&v)?
+            } else {
+                ops::truthy(&ops::call(&a, vec![v.clone()], vec![])?)?
+            };
+            if keep {
+                return Ok(Some(Some(v)));
+            }
+        }
+        return Ok(Some(None));
+    }
+    if ty.is(&tt.reversed) {
+        if i < 0 {
+            return exhausted(p);
+        }
+        p.i.set(i - 1);
+        return match ops::getitem(&a, &int::new_int(i)) {
+            Ok(v) => Ok(Some(Some(v))),
+            Err(e) if crate::exc::matches(&e, &tt.index_error) => exhausted(p),
+            Err(e) => Err(e),
+        };
+    }
+    if ty.is(&tt.callable_iter) {
+        let v = ops::call(&a, vec![], vec![])?;
+        let sentinel = p.b.get().unwrap_or_else(none);
+        if ops::eq(&v, &sentinel)? {
+            return exhausted(p);
+        }
+        return Ok(Some(Some(v)));
+    }
+    Err(type_err("unknown iterator"))
+}

@@ -1,0 +1,5 @@
+//! Method tables of the builtin types (registered by `init::populate`).
+
+pub mod containers;
+pub mod core;
+pub mod scalars;

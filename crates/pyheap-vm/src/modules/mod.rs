@@ -1,0 +1,88 @@
+//! Builtin modules: a plain registration table `name → init function`.
+//!
+//! To add a module: write `src/modules/<name>.rs` with
+//! `pub fn init(m: &Obj) -> PyResult<()>` that fills the module (use
+//! [`add_fn`] for functions), then add one line to [`BUILTIN_MODULES`].
+
+pub mod ctypes;
+pub mod functools_native;
+pub mod gc;
+pub mod io;
+pub mod math;
+pub mod os_posix;
+pub mod re_engine;
+pub mod sys;
+pub mod sys_malloc;
+pub mod time;
+pub mod tracemalloc_native;
+pub mod weakref;
+
+use crate::objects::{dict, func};
+use crate::rt::{NativeFn, Obj, PyResult};
+
+/// Initialises a freshly created module object.
+pub type ModuleInit = fn(&Obj) -> PyResult<()>;
+
+/// The builtin modules.
+pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
+    ("sys", sys::init),
+    ("gc", gc::init),
+    ("time", time::init),
+    ("math", math::init),
+    ("builtins", init_builtins_alias),
+    ("_functools", functools_native::init),
+    ("posix", os_posix::init),
+    ("_re", re_engine::init),
+    ("_tracemalloc", tracemalloc_native::init),
+    ("_weakref", weakref::init),
+    ("_ctypes", ctypes::init),
+];
+
+fn init_builtins_alias(_m: &Obj) -> PyResult<()> {
+    Ok(())
+}
+
+/// Builtin modules written in Python (compiled on first import).
+pub const PY_MODULES: &[(&str, &str)] = &[
+    ("types", include_str!("py/types.py")),
+    ("io", include_str!("py/io.py")),
+    ("functools", include_str!("py/functools.py")),
+    ("copy", include_str!("py/copy.py")),
+    ("tracemalloc", include_str!("py/tracemalloc.py")),
+    ("os", include_str!("py/os.py")),
+    ("posixpath", include_str!("py/posixpath.py")),
+    ("tempfile", include_str!("py/tempfile.py")),
+    ("re", include_str!("py/re.py")),
+    ("weakref", include_str!("py/weakref.py")),
+    ("_weakrefset", include_str!("py/_weakrefset.py")),
+    ("ctypes", include_str!("py/ctypes.py")),
+];
+
+/// The source of a builtin Python module.
+pub fn find_py(name: &str) -> Option<&'static str> {
+    PY_MODULES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+}
+
+/// The init function of a builtin module.
+pub fn find_builtin(name: &str) -> Option<ModuleInit> {
+    BUILTIN_MODULES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, f)| *f)
+}
+
+/// Adds a native function to a module.
+pub fn add_fn(m: &Obj, name: &'static str, f: NativeFn) -> PyResult<()> {
+    let d = crate::objects::misc::module_dict(m).unwrap_or_else(dict::new_dict);
+    let fo = func::new_builtin(name, f, None);
+    if let Some(b) = fo.payload::<func::BuiltinObj>() {
+        b.module.set(dict::get_str(&d, "__name__"));
+    }
+    dict::set_str(&d, name, fo)
+}
+
+/// Sets a module attribute.
+pub fn set_attr(m: &Obj, name: &str, v: Obj) -> PyResult<()> {
+    let d = crate::objects::misc::module_dict(m).unwrap_or_else(dict::new_dict);
+    dict::set_str(&d, name, v)
+}

@@ -1,0 +1,393 @@
+//! Callables and descriptors: builtin functions (`builtin_function_or_method`,
+//! 56 bytes), method descriptors, getset descriptors, Python functions
+//! (136 bytes), bound methods, cells, `staticmethod`, `classmethod`,
+//! `property`.
+//!
+//! Read [`Native`] / [`new_builtin`] first: that is how Rust functions become
+//! Python callables. Python function calls are in `crate::eval::call_function`.
+
+use std::cell::Cell;
+
+use pyheap_mem::{new_object, ObjPtr, Payload, Slot, TypeSlots, WeakListWord};
+
+use crate::rt::{Kw, NativeFn, Obj, PyResult};
+use crate::types::{t, Getter, Setter};
+
+/// A native implementation: a plain function, or one with a data word
+/// (lets one Rust function serve several dunders, e.g. all binary ops).
+#[derive(Clone, Copy)]
+pub enum Native {
+    F(NativeFn),
+    D(fn(usize, Vec<Obj>, Kw) -> PyResult<Obj>, usize),
+}
+
+impl Native {
+    pub fn call(&self, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
+        match self {
+            Native::F(f) => f(args, kw),
+            Native::D(f, d) => f(*d, args, kw),
+        }
+    }
+}
+
+/// A static definition shared by all objects made from it.
+pub struct MethodDef {
+    pub name: &'static str,
+    pub imp: Native,
+}
+
+fn leak_def(name: &'static str, imp: Native) -> &'static MethodDef {
+    Box::leak(Box::new(MethodDef { name, imp }))
+}
+
+macro_rules! simple_payload {
+    ($t:ty) => {
+        impl Payload for $t {
+            type Item = pyheap_mem::typed::NoItems;
+        }
+    };
+}
+
+/// `builtin_function_or_method`: a native function, optionally bound to `self_`.
+pub struct BuiltinObj {
+    pub def: &'static MethodDef,
+    pub self_: Slot,
+    pub module: Slot,
+}
+simple_payload!(BuiltinObj);
+
+/// `method_descriptor` / `classmethod_descriptor` on builtin types.
+pub struct DescrObj {
+    pub def: &'static MethodDef,
+    pub owner: Slot,
+}
+simple_payload!(DescrObj);
+
+/// `getset_descriptor`.
+pub struct GetSetObj {
+    pub name: &'static str,
+    pub get: Getter,
+    pub set: Option<Setter>,
+    pub owner: Slot,
+    /// A `__slots__` member (value stored in the instance's slot items).
+    pub member: bool,
+}
+simple_payload!(GetSetObj);
+
+/// A Python function.
+pub struct FuncObj {
+    pub code: Slot,
+    pub globals: Slot,
+    pub name: Slot,
+    pub qualname: Slot,
+    pub defaults: Slot,
+    pub kwdefaults: Slot,
+    pub closure: Slot,
+    pub doc: Slot,
+    pub dict: Slot,
+    pub module: Slot,
+    pub annotations: Slot,
+    pub weaklist: WeakListWord,
+}
+simple_payload!(FuncObj);
+
+/// A bound method (`method`).
+pub struct BoundObj {
+    pub func: Slot,
+    pub self_: Slot,
+}
+simple_payload!(BoundObj);
+
+/// `cell`.
+pub struct CellObj {
+    pub v: Slot,
+}
+simple_payload!(CellObj);
+
+/// `staticmethod` / `classmethod`.
+pub struct WrapObj {
+    pub callable: Slot,
+    pub dict: Slot,
+}
+simple_payload!(WrapObj);
+
+/// `property`.
+pub struct PropertyObj {
+    pub fget: Slot,
+    pub fset: Slot,
+    pub fdel: Slot,
+    pub doc: Slot,
+    pub getter_doc: Cell<bool>,
+}
+simple_payload!(PropertyObj);
+
+pub fn set_builtin_payload(s: &TypeSlots) -> bool {
+    pyheap_mem::set_payload::<BuiltinObj>(s, 16)
+}
+pub fn set_descr_payload(s: &TypeSlots) -> bool {
+    pyheap_mem::set_payload::<DescrObj>(s, 16)
+}
+pub fn set_getset_payload(s: &TypeSlots) -> bool {
+    pyheap_mem::set_payload::<GetSetObj>(s, 16)
+}
+pub fn set_func_payload(s: &TypeSlots) -> bool {
+    pyheap_mem::set_payload::<FuncObj>(s, 16)
+}
+pub fn set_bound_payload(s: &TypeSlots) -> bool {
+    pyheap_mem::set_payload::<BoundObj>(s, 16)
+}
+pub fn set_cell_payload(s: &TypeSlots) -> bool {
+    pyheap_mem::set_payload::<CellObj>(s, 16)
+}
+pub fn set_wrap_payload(s: &TypeSlots) -> bool {
+    pyheap_mem::set_payload::<WrapObj>(s, 16)
+}
+pub fn set_property_payload(s: &TypeSlots) -> bool {
+    pyheap_mem::set_payload::<PropertyObj>(s, 16)
+}
+
+fn visit_slots(slots: &[&Slot], visit: &mut dyn FnMut(ObjPtr)) {
+    for s in slots {
+        if let Some(p) = s.peek() {
+            visit(p);
+        }
+    }
+}
+
+pub fn builtin_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
+    if let Some(b) = o.payload::<BuiltinObj>() {
+        visit_slots(&[&b.self_, &b.module], visit);
+    }
+}
+pub fn descr_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
+    if let Some(b) = o.payload::<DescrObj>() {
+        visit_slots(&[&b.owner], visit);
+    }
+}
+pub fn getset_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
+    if let Some(b) = o.payload::<GetSetObj>() {
+        visit_slots(&[&b.owner], visit);
+    }
+}
+pub fn func_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
+    if let Some(f) = o.payload::<FuncObj>() {
+        visit_slots(
+            &[
+                &f.code,
+                &f.globals,
+                &f.name,
+                &f.qualname,
+                &f.defaults,
+                &f.kwdefaults,
+                &f.closure,
+                &f.doc,
+                &f.dict,
+                &f.module,
+                &f.annotations,
+            ],
+            visit,
+        );
+    }
+}
+pub fn func_clear(o: &Obj) {
+    if let Some(f) = o.payload::<FuncObj>() {
+        let olds = [
+            f.globals.take(),
+            f.defaults.take(),
+            f.kwdefaults.take(),
+            f.closure.take(),
+            f.doc.take(),
+            f.dict.take(),
+            f.module.take(),
+            f.annotations.take(),
+        ];
+        drop(olds);
+    }
+}
+pub fn bound_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
+    if let Some(b) = o.payload::<BoundObj>() {
+        visit_slots(&[&b.func, &b.self_], visit);
+    }
+}
+pub fn cell_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
+    if let Some(c) = o.payload::<CellObj>() {
+        visit_slots(&[&c.v], visit);
+    }
+}
+pub fn cell_clear(o: &Obj) {
+    if let Some(c) = o.payload::<CellObj>() {
+        drop(c.v.take());
+    }
+}
+pub fn wrap_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
+    if let Some(c) = o.payload::<WrapObj>() {
+        visit_slots(&[&c.callable, &c.dict], visit);
+    }
+}
+pub fn wrap_clear(o: &Obj) {
+    if let Some(c) = o.payload::<WrapObj>() {
+        drop((c.callable.take(), c.dict.take()));
+    }
+}
+pub fn property_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
+    if let Some(c) = o.payload::<PropertyObj>() {
+        visit_slots(&[&c.fget, &c.fset, &c.fdel, &c.doc], visit);
+    }
+}
+pub fn property_clear(o: &Obj) {
+    if let Some(c) = o.payload::<PropertyObj>() {
+        drop((c.fget.take(), c.fset.take(), c.fdel.take(), c.doc.take()));
+    }
+}
+
+fn alloc<T: Payload>(ty: &Obj, p: T, track: bool) -> Obj {
+    let o = new_object(ty, p, 0).unwrap_or_else(|_| crate::exc::memory_error_obj());
+    if track {
+        crate::gcapi::track(&o);
+    }
+    o
+}
+
+/// A builtin function (module-level, or bound to `self_`).
+pub fn new_builtin(name: &'static str, f: NativeFn, self_: Option<Obj>) -> Obj {
+    new_builtin_def(leak_def(name, Native::F(f)), self_)
+}
+
+pub fn new_builtin_def(def: &'static MethodDef, self_: Option<Obj>) -> Obj {
+    alloc(
+        &t().builtin_function,
+        BuiltinObj {
+            def,
+            self_: Slot::new(self_),
+            module: Slot::new(None),
+        },
+        true,
+    )
+}
+
+pub fn new_method_descr(name: &'static str, f: NativeFn, owner: &Obj) -> Obj {
+    new_method_descr_native(name, Native::F(f), owner)
+}
+
+pub fn new_method_descr_native(name: &'static str, imp: Native, owner: &Obj) -> Obj {
+    alloc(
+        &t().method_descriptor,
+        DescrObj {
+            def: leak_def(name, imp),
+            owner: Slot::new(Some(owner.clone())),
+        },
+        true,
+    )
+}
+
+pub fn new_classmethod_descr(name: &'static str, f: NativeFn, owner: &Obj) -> Obj {
+    alloc(
+        &t().classmethod_descriptor,
+        DescrObj {
+            def: leak_def(name, Native::F(f)),
+            owner: Slot::new(Some(owner.clone())),
+        },
+        true,
+    )
+}
+
+pub fn new_getset(name: &'static str, get: Getter, set: Option<Setter>, owner: &Obj) -> Obj {
+    alloc(
+        &t().getset_descriptor,
+        GetSetObj {
+            name,
+            get,
+            set,
+            owner: Slot::new(Some(owner.clone())),
+            member: false,
+        },
+        true,
+    )
+}
+
+/// A `__slots__` member descriptor.
+pub fn new_member(name: &'static str, get: Getter, owner: &Obj) -> Obj {
+    alloc(
+        &t().member_descriptor,
+        GetSetObj {
+            name,
+            get,
+            set: None,
+            owner: Slot::new(Some(owner.clone())),
+            member: true,
+        },
+        true,
+    )
+}
+
+pub fn new_bound(func: Obj, self_: Obj) -> Obj {
+    alloc(
+        &t().method,
+        BoundObj {
+            func: Slot::new(Some(func)),
+            self_: Slot::new(Some(self_)),
+        },
+        true,
+    )
+}
+
+pub fn new_cell(v: Option<Obj>) -> Obj {
+    alloc(&t().cell, CellObj { v: Slot::new(v) }, true)
+}
+
+pub fn new_wrap(ty: &Obj, callable: Obj) -> Obj {
+    alloc(
+        ty,
+        WrapObj {
+            callable: Slot::new(Some(callable)),
+            dict: Slot::new(None),
+        },
+        true,
+    )
+}
+
+pub fn new_property(
+    fget: Option<Obj>,
+    fset: Option<Obj>,
+    fdel: Option<Obj>,
+    doc: Option<Obj>,
+) -> Obj {
+    alloc(
+        &t().property,
+        PropertyObj {
+            fget: Slot::new(fget),
+            fset: Slot::new(fset),
+            fdel: Slot::new(fdel),
+            doc: Slot::new(doc),
+            getter_doc: Cell::new(false),
+        },
+        true,
+    )
+}
+
+/// Creates a Python function object.
+pub fn new_function(code: Obj, globals: Obj, qualname: Obj, name: Obj) -> Obj {
+    let module = crate::objects::dict::get_str(&globals, "__name__");
+    alloc(
+        &t().function,
+        FuncObj {
+            code: Slot::new(Some(code)),
+            globals: Slot::new(Some(globals)),
+            name: Slot::new(Some(name)),
+            qualname: Slot::new(Some(qualname)),
+            defaults: Slot::new(None),
+            kwdefaults: Slot::new(None),
+            closure: Slot::new(None),
+            doc: Slot::new(None),
+            dict: Slot::new(None),
+            module: Slot::new(module),
+            annotations: Slot::new(None),
+            weaklist: WeakListWord::default(),
+        },
+        true,
+    )
+}
+
+pub fn is_function(o: &Obj) -> bool {
+    o.payload::<FuncObj>().is_some()
+}

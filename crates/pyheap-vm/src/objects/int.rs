@@ -1,0 +1,517 @@
+//! `int` and `bool`: CPython's layout (ob_size with the sign, then 30-bit
+//! digits as trailing items), the small-int cache, and integer arithmetic.
+//!
+//! Read [`new_int`] and [`int_value`] first. Invariants: the digit count is
+//! `|size|` (zero has size 0 but one allocated digit, as 3.11 reports 28
+//! bytes); ints in -5..=256 come from the preallocated cache.
+
+use std::cell::Cell;
+
+use num_bigint::{BigInt, Sign};
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+use pyheap_mem::{new_object, Payload, TypeSlots};
+
+use crate::exc::{new_err, overflow, type_err, value_err, zero_div};
+use crate::rt::{Obj, PyResult};
+use crate::types::{t, tname};
+
+/// Payload: `ob_size` (sign = sign of the value); digits follow.
+pub struct IntObj {
+    pub size: Cell<isize>,
+}
+
+impl Payload for IntObj {
+    type Item = Cell<u32>;
+    fn item_count(&self, _ty: &TypeSlots) -> usize {
+        self.size.get().unsigned_abs().max(1)
+    }
+}
+
+pub fn set_payload(s: &TypeSlots) -> bool {
+    pyheap_mem::set_payload::<IntObj>(s, 16)
+}
+
+const SHIFT: u32 = 30;
+const MASK: u64 = (1 << SHIFT) - 1;
+
+/// An integer value read from an int object.
+#[derive(Clone, Debug)]
+pub enum IntV {
+    S(i64),
+    B(BigInt),
+}
+
+impl IntV {
+    pub fn big(&self) -> BigInt {
+        match self {
+            IntV::S(v) => BigInt::from(*v),
+            IntV::B(b) => b.clone(),
+        }
+    }
+    pub fn from_big(b: BigInt) -> IntV {
+        match b.to_i64() {
+            Some(v) => IntV::S(v),
+            None => IntV::B(b),
+        }
+    }
+}
+
+/// Allocates an int object of `ty` (int, bool or a subclass) with the value.
+pub fn alloc_int(ty: &Obj, v: &IntV) -> Obj {
+    let (neg, digits) = match v {
+        IntV::S(x) => {
+            let mut m = x.unsigned_abs();
+            let mut d = Vec::new();
+            while m > 0 {
+                d.push((m & MASK) as u32);
+                m >>= SHIFT;
+            }
+            (*x < 0, d)
+        }
+        IntV::B(b) => {
+            let mut d = Vec::new();
+            let mut m = b.abs();
+            let base = BigInt::from(1u64 << SHIFT);
+            while !m.is_zero() {
+                let (q, r) = m.div_rem(&base);
+                d.push(r.to_u32().unwrap_or(0));
+                m = q;
+            }
+            (b.sign() == Sign::Minus, d)
+        }
+    };
+    let n = digits.len() as isize;
+    let o = match new_object(
+        ty,
+        IntObj {
+            size: Cell::new(if neg { -n } else { n }),
+        },
+        digits.len().max(1),
+    ) {
+        Ok(o) => o,
+        Err(_) => return crate::exc::memory_error_obj(),
+    };
+    for (cell, d) in o.items::<IntObj>().iter().zip(digits) {
+        cell.set(d);
+    }
+    o
+}
+
+/// A Python int for `v` (small ints shared).
+pub fn new_int(v: i64) -> Obj {
+    if (-5..=256).contains(&v) {
+        return t().small_ints[(v + 5) as usize].clone();
+    }
+    alloc_int(&t().int, &IntV::S(v))
+}
+
+pub fn new_int_v(v: IntV) -> Obj {
+    match v {
+        IntV::S(x) => new_int(x),
+        IntV::B(b) => match b.to_i64() {
+            Some(x) => new_int(x),
+            None => alloc_int(&t().int, &IntV::B(b)),
+        },
+    }
+}
+
+pub fn new_int_big(b: BigInt) -> Obj {
+    new_int_v(IntV::B(b))
+}
+
+pub fn new_int_usize(v: usize) -> Obj {
+    match i64::try_from(v) {
+        Ok(x) => new_int(x),
+        Err(_) => new_int_big(BigInt::from(v)),
+    }
+}
+
+/// The value of an int (or bool / int subclass) object.
+pub fn int_value(o: &Obj) -> Option<IntV> {
+    let p = o.payload::<IntObj>()?;
+    let size = p.size.get();
+    let digits = o.items::<IntObj>();
+    let n = size.unsigned_abs().min(digits.len());
+    if n <= 2 {
+        let mut v: i64 = 0;
+        for i in (0..n).rev() {
+            v = (v << SHIFT) | digits[i].get() as i64;
+        }
+        return Some(IntV::S(if size < 0 { -v } else { v }));
+    }
+    let mut b = BigInt::zero();
+    for i in (0..n).rev() {
+        b = (b << SHIFT) + BigInt::from(digits[i].get());
+    }
+    if size < 0 {
+        b = -b;
+    }
+    Some(IntV::from_big(b))
+}
+
+pub fn is_int(o: &Obj) -> bool {
+    o.payload::<IntObj>().is_some()
+}
+
+/// The value as i64 if it fits.
+pub fn as_i64(o: &Obj) -> Option<i64> {
+    match int_value(o)? {
+        IntV::S(v) => Some(v),
+        IntV::B(_) => None,
+    }
+}
+
+pub fn as_big(o: &Obj) -> Option<BigInt> {
+    int_value(o).map(|v| v.big())
+}
+
+/// Number of 30-bit digits (for `__sizeof__`).
+pub fn ndigits(o: &Obj) -> usize {
+    o.payload::<IntObj>()
+        .map_or(0, |p| p.size.get().unsigned_abs())
+}
+
+/// `__index__` conversion to isize: `OverflowError` when too large.
+pub fn index_isize(o: &Obj) -> PyResult<isize> {
+    let v = crate::ops::index(o)?;
+    match int_value(&v) {
+        Some(IntV::S(x)) => isize::try_from(x).map_err(|_| too_big()),
+        _ => Err(too_big()),
+    }
+}
+
+fn too_big() -> crate::rt::PyErr {
+    overflow("Python int too large to convert to C ssize_t")
+}
+
+fn norm(v: i128) -> IntV {
+    match i64::try_from(v) {
+        Ok(x) => IntV::S(x),
+        Err(_) => IntV::B(BigInt::from(v)),
+    }
+}
+
+/// Floor division and modulo with Python signs.
+fn floordiv_big(a: &BigInt, b: &BigInt) -> (BigInt, BigInt) {
+    a.div_mod_floor(b)
+}
+
+/// Integer binary operation by operator symbol ("+", "-", ...).
+/// Returns None for operators ints do not implement with int operands.
+pub fn int_binop(op: &str, a: &IntV, b: &IntV) -> Option<PyResult<Obj>> {
+    if let (IntV::S(x), IntV::S(y)) = (a, b) {
+        let (x, y) = (*x as i128, *y as i128);
+        let r = match op {
+            "+" => Some(norm(x + y)),
+            "-" => Some(norm(x - y)),
+            "*" => Some(norm(x * y)),
+            "//" | "%" => {
+                if y == 0 {
+                    return Some(Err(zero_div(if op == "%" {
+                        "integer modulo by zero"
+                    } else {
+                        "integer division or modulo by zero"
+                    })));
+                }
+                let q = x.div_euclid(y);
+                let mut r = x.rem_euclid(y);
+                let mut q2 = q;
+                if r != 0 && y < 0 {
+                    r += y;
+                    q2 -= 1;
+                }
+                Some(norm(if op == "//" { q2 } else { r }))
+            }
+            "&" => Some(norm(x & y)),
+            "|" => Some(norm(x | y)),
+            "^" => Some(norm(x ^ y)),
+            _ => None,
+        };
+        if let Some(r) = r {
+            return Some(Ok(new_int_v(r)));
+        }
+    }
+    let (x, y) = (a.big(), b.big());
+    Some(Ok(new_int_v(IntV::from_big(match op {
+        "+" => x + y,
+        "-" => x - y,
+        "*" => x * y,
+        "//" | "%" => {
+            if y.is_zero() {
+                return Some(Err(zero_div(if op == "%" {
+                    "integer modulo by zero"
+                } else {
+                    "integer division or modulo by zero"
+                })));
+            }
+            let (q, r) = floordiv_big(&x, &y);
+            if op == "//" {
+                q
+            } else {
+                r
+            }
+        }
+        "&" => x & y,
+        "|" => x | y,
+        "^" => x ^ y,
+        "<<" | ">>" => {
+            if y.is_negative() {
+                return Some(Err(value_err("negative shift count")));
+            }
+            let Some(s) = y.to_usize() else {
+                if op == ">>" {
+                    return Some(Ok(new_int(if x.is_negative() { -1 } else { 0 })));
+                }
+                return Some(Err(overflow("too many digits in integer")));
+            };
+            if op == "<<" {
+                if s > 1 << 26 && !x.is_zero() {
+                    return Some(Err(crate::exc::memory_error()));
+                }
+                x << s
+            } else {
+                // floor semantics for negatives
+                let d = BigInt::from(1) << s;
+                x.div_floor(&d)
+            }
+        }
+        "**" => return Some(int_pow(&x, &y)),
+        "/" => return Some(int_truediv(&x, &y)),
+        _ => return None,
+    }))))
+}
+
+fn int_pow(x: &BigInt, y: &BigInt) -> PyResult<Obj> {
+    if y.is_negative() {
+        let (Some(fx), Some(fy)) = (x.to_f64(), y.to_f64()) else {
+            return Err(overflow("int too large to convert to float"));
+        };
+        if fx == 0.0 {
+            return Err(zero_div("0.0 cannot be raised to a negative power"));
+        }
+        return Ok(crate::objects::float::new_float(fx.powf(fy)));
+    }
+    let Some(e) = y.to_u32() else {
+        if x.is_zero() || x == &BigInt::from(1) {
+            return Ok(new_int_big(x.clone()));
+        }
+        return Err(crate::exc::memory_error());
+    };
+    if x.bits() as u128 * e as u128 > 1 << 32 {
+        return Err(crate::exc::memory_error());
+    }
+    Ok(new_int_big(num_traits::pow::Pow::pow(x, e)))
+}
+
+/// True division of two ints (correctly rounded for moderate sizes).
+pub fn int_truediv(x: &BigInt, y: &BigInt) -> PyResult<Obj> {
+    if y.is_zero() {
+        return Err(zero_div("division by zero"));
+    }
+    if let (Some(a), Some(b)) = (x.to_i64(), y.to_i64()) {
+        if a.unsigned_abs() < 1 << 53 && b.unsigned_abs() < 1 << 53 {
+            return Ok(crate::objects::float::new_float(a as f64 / b as f64));
+        }
+    }
+    let (Some(a), Some(b)) = (x.to_f64(), y.to_f64()) else {
+        return Err(overflow("integer division result too large for a float"));
+    };
+    if a.is_infinite() || b.is_infinite() {
+        return Err(overflow("integer division result too large for a float"));
+    }
+    Ok(crate::objects::float::new_float(a / b))
+}
+
+/// int → float conversion with OverflowError.
+pub fn int_to_f64(v: &IntV) -> PyResult<f64> {
+    match v {
+        IntV::S(x) => Ok(*x as f64),
+        IntV::B(b) => match b.to_f64() {
+            Some(f) if f.is_finite() => Ok(f),
+            _ => Err(overflow("int too large to convert to float")),
+        },
+    }
+}
+
+/// Compares two ints.
+pub fn int_cmp(a: &IntV, b: &IntV) -> std::cmp::Ordering {
+    match (a, b) {
+        (IntV::S(x), IntV::S(y)) => x.cmp(y),
+        _ => a.big().cmp(&b.big()),
+    }
+}
+
+/// Hash of an int (CPython's modular hash, modulus 2**61-1).
+pub fn int_hash(v: &IntV) -> isize {
+    const M: u64 = (1 << 61) - 1;
+    let (neg, mag) = match v {
+        IntV::S(x) => {
+            let m = x.unsigned_abs() % M;
+            (*x < 0, m)
+        }
+        IntV::B(b) => {
+            let m = (b.abs() % BigInt::from(M)).to_u64().unwrap_or(0);
+            (b.is_negative(), m)
+        }
+    };
+    let mut h = mag as i64;
+    if neg {
+        h = -h;
+    }
+    if h == -1 {
+        h = -2;
+    }
+    h as isize
+}
+
+/// `int(x, base)` parsing with CPython's rules (underscores, whitespace,
+/// prefixes). Errors: `invalid literal for int() with base N: 'x'`.
+pub fn parse_int(s: &str, base: u32) -> PyResult<IntV> {
+    let err = || {
+        value_err(&format!(
+            "invalid literal for int() with base {}: {}",
+            base,
+            pyheap_compiler::constant::str_repr(s)
+        ))
+    };
+    let st = s.trim();
+    let (neg, mut body) = match st.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, st.strip_prefix('+').unwrap_or(st)),
+    };
+    let mut b = base;
+    let lower = body.to_ascii_lowercase();
+    if (base == 16 || base == 0) && lower.starts_with("0x") {
+        b = 16;
+        body = &body[2..];
+    } else if (base == 8 || base == 0) && lower.starts_with("0o") {
+        b = 8;
+        body = &body[2..];
+    } else if (base == 2 || base == 0) && lower.starts_with("0b") {
+        b = 2;
+        body = &body[2..];
+    } else if base == 0 {
+        b = 10;
+        if body.len() > 1 && body.starts_with('0') && body.chars().any(|c| c != '0' && c != '_') {
+            return Err(err());
+        }
+    }
+    let body = body
+        .strip_prefix('_')
+        .filter(|_| b != base || base == 0)
+        .unwrap_or(body);
+    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
+        return Err(err());
+    }
+    let digits: String = body.chars().filter(|c| *c != '_').collect();
+    if b == 10 && digits.len() > 4300 {
+        return Err(value_err(&format!("Exceeds the limit (4300 digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit", digits.len())));
+    }
+    let mut v = BigInt::zero();
+    for c in digits.chars() {
+        let d = c.to_digit(36).filter(|d| *d < b).ok_or_else(err)?;
+        v = v * b + d;
+    }
+    if neg {
+        v = -v;
+    }
+    Ok(IntV::from_big(v))
+}
+
+/// `repr(int)`, with the 4300-digit limit.
+pub fn int_repr(v: &IntV) -> PyResult<String> {
+    match v {
+        IntV::S(x) => Ok(x.to_string()),
+        IntV::B(b) => {
+            if b.bits() > 14300 {
+                let s = b.to_string();
+                let n = s.trim_start_matches('-').len();
+                if n > 4300 {
+                    return Err(value_err("Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"));
+                }
+                return Ok(s);
+            }
+            Ok(b.to_string())
+        }
+    }
+}
+
+/// `int(x)` for an arbitrary object (no base).
+pub fn to_int(o: &Obj) -> PyResult<Obj> {
+    if o.has_type(&t().int) {
+        return Ok(o.clone());
+    }
+    if let Some(v) = int_value(o) {
+        return Ok(new_int_v(v));
+    }
+    if let Some(f) = crate::objects::float::float_value(o) {
+        return float_to_int(f);
+    }
+    if let Some(s) = crate::objects::str::as_str(o) {
+        return Ok(new_int_v(parse_int(s, 10)?));
+    }
+    if let Some(b) = crate::objects::bytes::bytes_data(o) {
+        let s = String::from_utf8_lossy(&b).to_string();
+        return parse_int(&s, 10).map(new_int_v).map_err(|_| {
+            value_err(&format!(
+                "invalid literal for int() with base 10: {}",
+                pyheap_compiler::constant::bytes_repr(&b)
+            ))
+        });
+    }
+    for name in ["__int__", "__index__", "__trunc__"] {
+        if let Some(m) = crate::types::lookup(&o.type_ref(), name) {
+            let r = crate::ops::call(&m, vec![o.clone()], vec![])?;
+            if !is_int(&r) {
+                return Err(type_err(&format!(
+                    "{} returned non-int (type {})",
+                    name,
+                    tname(&r)
+                )));
+            }
+            return Ok(r);
+        }
+    }
+    Err(type_err(&format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+        tname(o)
+    )))
+}
+
+pub fn float_to_int(f: f64) -> PyResult<Obj> {
+    if f.is_nan() {
+        return Err(value_err("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(overflow("cannot convert float infinity to integer"));
+    }
+    let tr = f.trunc();
+    if tr.abs() < 9.0e18 {
+        return Ok(new_int(tr as i64));
+    }
+    Ok(new_int_big(
+        num_bigint::BigInt::from_signed_bytes_le(&[]) + float_to_big(tr),
+    ))
+}
+
+fn float_to_big(f: f64) -> BigInt {
+    let bits = f.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
+    let mant = (bits & ((1 << 52) - 1)) | (1 << 52);
+    let mut b = BigInt::from(mant);
+    if exp > 0 {
+        b <<= exp as usize;
+    } else {
+        b >>= (-exp) as usize;
+    }
+    if f < 0.0 {
+        -b
+    } else {
+        b
+    }
+}
+
+pub fn new_bool_err(o: &Obj) -> crate::rt::PyErr {
+    new_err(&t().type_error, &format!("bad bool {}", tname(o)))
+}

@@ -1,0 +1,231 @@
+//! `list`: 40 bytes + an item vector (`RefArray`) sized by 3.11's
+//! `list_resize` over-allocation rule.
+//!
+//! Read [`list_resize`] first. Invariants: `len <= items.capacity()`; slots
+//! `>= len` are empty. Every mutation stores first and drops replaced values
+//! afterwards (a dropped value may run `__del__`, which may touch the list).
+
+use std::cell::Cell;
+
+use pyheap_mem::{new_object, ObjPtr, Payload, RefArray, TypeSlots};
+
+use crate::rt::{Obj, PyResult};
+use crate::types::t;
+
+pub struct ListObj {
+    pub items: RefArray,
+    pub len: Cell<usize>,
+}
+
+impl Payload for ListObj {
+    type Item = pyheap_mem::typed::NoItems;
+}
+
+pub fn set_payload(s: &TypeSlots) -> bool {
+    pyheap_mem::set_payload::<ListObj>(s, 16)
+}
+
+fn lp(o: &Obj) -> Option<&ListObj> {
+    o.payload::<ListObj>()
+}
+
+pub fn is_list(o: &Obj) -> bool {
+    lp(o).is_some()
+}
+
+pub fn traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
+    if let Some(l) = lp(o) {
+        for i in (0..l.len.get()).rev() {
+            if let Some(p) = l.items.peek(i) {
+                visit(p);
+            }
+        }
+    }
+}
+
+pub fn clear(o: &Obj) {
+    list_clear(o);
+}
+
+/// Empties the list and frees the item vector (`list.clear()`).
+pub fn list_clear(o: &Obj) {
+    if let Some(l) = lp(o) {
+        let n = l.len.get();
+        let mut old = Vec::with_capacity(n);
+        for i in 0..n {
+            if let Some(v) = l.items.take(i) {
+                old.push(v);
+            }
+        }
+        l.len.set(0);
+        let _ = l.items.resize(0);
+        drop(old);
+    }
+}
+
+/// An empty list of type `ty` (tracked).
+pub fn new_list_of(ty: &Obj) -> Obj {
+    let o = new_object(
+        ty,
+        ListObj {
+            items: RefArray::empty(),
+            len: Cell::new(0),
+        },
+        0,
+    )
+    .unwrap_or_else(|_| crate::exc::memory_error_obj());
+    crate::gcapi::track(&o);
+    o
+}
+
+/// A list holding exactly `items` (capacity = len, like `BUILD_LIST`).
+pub fn new_list(items: Vec<Obj>) -> Obj {
+    let o = new_list_of(&t().list);
+    if let Some(l) = lp(&o) {
+        if !items.is_empty() && l.items.resize(items.len()).is_ok() {
+            let n = items.len();
+            for (i, v) in items.into_iter().enumerate() {
+                l.items.set(i, Some(v));
+            }
+            l.len.set(n);
+        }
+    }
+    o
+}
+
+/// 3.11's `list_resize`: makes room for `newsize` items.
+pub fn list_resize(l: &ListObj, newsize: usize) -> PyResult<()> {
+    let allocated = l.items.capacity();
+    if allocated >= newsize && newsize >= (allocated >> 1) {
+        return Ok(());
+    }
+    let mut new_alloc = (newsize + (newsize >> 3) + 6) & !3;
+    if newsize - l.len.get().min(newsize) > new_alloc.saturating_sub(newsize) {
+        new_alloc = (newsize + 3) & !3;
+    }
+    if newsize == 0 {
+        new_alloc = 0;
+    }
+    l.items
+        .resize(new_alloc)
+        .map_err(|_| crate::exc::memory_error())
+}
+
+pub fn list_append(o: &Obj, v: Obj) -> PyResult<()> {
+    let Some(l) = lp(o) else { return Ok(()) };
+    let n = l.len.get();
+    list_resize(l, n + 1)?;
+    l.items.set(n, Some(v));
+    l.len.set(n + 1);
+    Ok(())
+}
+
+pub fn list_len(o: &Obj) -> usize {
+    lp(o).map_or(0, |l| l.len.get())
+}
+
+pub fn list_get(o: &Obj, i: usize) -> Option<Obj> {
+    let l = lp(o)?;
+    if i < l.len.get() {
+        l.items.get(i)
+    } else {
+        None
+    }
+}
+
+pub fn list_set(o: &Obj, i: usize, v: Obj) -> bool {
+    let Some(l) = lp(o) else { return false };
+    if i >= l.len.get() {
+        return false;
+    }
+    let old = l.items.replace(i, Some(v));
+    drop(old);
+    true
+}
+
+/// Snapshot of the items.
+pub fn list_items(o: &Obj) -> Vec<Obj> {
+    let Some(l) = lp(o) else { return Vec::new() };
+    (0..l.len.get()).filter_map(|i| l.items.get(i)).collect()
+}
+
+/// Replaces the whole content with `items`, using the exact-fit rule
+/// of slice assignment / extend from empty (capacity via `list_resize`).
+pub fn list_set_all(o: &Obj, items: Vec<Obj>) -> PyResult<()> {
+    let Some(l) = lp(o) else { return Ok(()) };
+    let n_old = l.len.get();
+    let mut old = Vec::with_capacity(n_old);
+    for i in 0..n_old {
+        if let Some(v) = l.items.take(i) {
+            old.push(v);
+        }
+    }
+    l.len.set(0);
+    let n = items.len();
+    if n > l.items.capacity() || n < l.items.capacity() / 2 {
+        list_resize(l, n)?;
+    }
+    for (i, v) in items.into_iter().enumerate() {
+        l.items.set(i, Some(v));
+    }
+    l.len.set(n);
+    drop(old);
+    Ok(())
+}
+
+/// `list.extend` from a sequence of known items: CPython's `list_extend`
+/// for a sized source (`list_resize(n + m)`), or the exact "even" rule for a
+/// never-allocated empty list.
+pub fn list_extend_items(o: &Obj, items: Vec<Obj>) -> PyResult<()> {
+    let Some(l) = lp(o) else { return Ok(()) };
+    let n = l.len.get();
+    let m = items.len();
+    if m == 0 {
+        return Ok(());
+    }
+    if l.items.capacity() == 0 && n == 0 {
+        // 3.11 list_extend → list_preallocate_exact: round up to even.
+        let cap = (m + 1) & !1;
+        l.items
+            .resize(cap)
+            .map_err(|_| crate::exc::memory_error())?;
+    } else {
+        list_resize(l, n + m)?;
+    }
+    for (i, v) in items.into_iter().enumerate() {
+        l.items.set(n + i, Some(v));
+    }
+    l.len.set(n + m);
+    Ok(())
+}
+
+/// Removes and returns item `i`.
+pub fn list_pop(o: &Obj, i: usize) -> Option<Obj> {
+    let l = lp(o)?;
+    let n = l.len.get();
+    if i >= n {
+        return None;
+    }
+    let v = l.items.take(i);
+    l.items.move_within(i + 1, i, n - i - 1);
+    l.len.set(n - 1);
+    let _ = list_resize(l, n - 1);
+    v
+}
+
+/// Inserts `v` before index `i` (clamped).
+pub fn list_insert(o: &Obj, i: usize, v: Obj) -> PyResult<()> {
+    let Some(l) = lp(o) else { return Ok(()) };
+    let n = l.len.get();
+    let i = i.min(n);
+    list_resize(l, n + 1)?;
+    l.items.move_within(i, i + 1, n - i);
+    l.items.set(i, Some(v));
+    l.len.set(n + 1);
+    Ok(())
+}
+
+/// Bytes of `__sizeof__`: 40 + 8·allocated.
+pub fn sizeof(o: &Obj) -> usize {
+    40 + lp(o).map_or(0, |l| l.items.heap_bytes())
+}

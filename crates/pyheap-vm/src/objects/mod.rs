@@ -1,0 +1,14 @@
+//! Builtin object kinds: payload structs, allocation and core operations.
+//! Methods visible from Python are registered in `crate::methods`.
+
+pub mod bytes;
+pub mod dict;
+pub mod float;
+pub mod func;
+pub mod instance;
+pub mod int;
+pub mod list;
+pub mod misc;
+pub mod set;
+pub mod str;
+pub mod tuple;

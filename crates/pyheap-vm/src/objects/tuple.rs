@@ -1,0 +1,90 @@
+//! `tuple`: `24 + 8n` bytes with the items inline (trailing `Slot`s), GC
+//! tracked at creation and untracked by collections when all items are
+//! atomic (3.11's `_PyTuple_MaybeUntrack`).
+
+use std::cell::Cell;
+
+use pyheap_mem::{new_object, ObjPtr, Payload, Slot, TypeSlots};
+
+use crate::rt::Obj;
+use crate::types::t;
+
+pub struct TupleObj {
+    pub size: Cell<usize>,
+}
+
+impl Payload for TupleObj {
+    type Item = Slot;
+    fn item_count(&self, _ty: &TypeSlots) -> usize {
+        self.size.get()
+    }
+}
+
+pub fn set_payload(s: &TypeSlots) -> bool {
+    pyheap_mem::set_payload::<TupleObj>(s, 16)
+}
+
+pub fn traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
+    for s in o.items::<TupleObj>().iter().rev() {
+        if let Some(p) = s.peek() {
+            visit(p);
+        }
+    }
+}
+
+pub fn clear(o: &Obj) {
+    for s in o.items::<TupleObj>() {
+        drop(s.take());
+    }
+}
+
+/// Untrack check: no item may be tracked.
+pub fn untrack_check(o: &Obj) -> bool {
+    o.items::<TupleObj>().iter().all(|s| match s.get() {
+        Some(x) => !crate::gcapi::may_be_tracked(&x),
+        None => true,
+    })
+}
+
+/// A tuple of type `ty` owning `items` (not tracked).
+pub fn alloc_tuple_of(ty: &Obj, items: Vec<Obj>) -> Obj {
+    let n = items.len();
+    let o = match new_object(ty, TupleObj { size: Cell::new(n) }, n) {
+        Ok(o) => o,
+        Err(_) => return crate::exc::memory_error_obj(),
+    };
+    for (s, v) in o.items::<TupleObj>().iter().zip(items) {
+        s.set(Some(v));
+    }
+    o
+}
+
+/// A new tuple (tracked; `()` is the shared empty tuple).
+pub fn new_tuple(items: Vec<Obj>) -> Obj {
+    if items.is_empty() {
+        return t().empty_tuple.clone();
+    }
+    let o = alloc_tuple_of(&t().tuple, items);
+    crate::gcapi::track(&o);
+    o
+}
+
+/// Strong references to the items.
+pub fn tuple_items(o: &Obj) -> Vec<Obj> {
+    o.items::<TupleObj>()
+        .iter()
+        .filter_map(|s| s.get())
+        .collect()
+}
+
+pub fn tuple_len(o: &Obj) -> usize {
+    o.payload::<TupleObj>().map_or(0, |p| p.size.get())
+}
+
+pub fn tuple_get(o: &Obj, i: usize) -> Option<Obj> {
+    o.items::<TupleObj>().get(i).and_then(|s| s.get())
+}
+
+pub fn is_tuple(o: &Obj) -> bool {
+    o.payload::<TupleObj>().is_some()
+}

@@ -1,0 +1,139 @@
+//! Runtime core: the object handle alias, Python errors, native-function
+//! signatures and the per-thread interpreter state.
+//!
+//! Read [`PyErr`] and [`NativeFn`] first. Invariants:
+//! - every fallible runtime function returns [`PyResult`]; the error is a real
+//!   exception object;
+//! - no `RefCell` of interpreter state is borrowed across a call into Python
+//!   code, an allocation of a GC object, or a drop of a possibly-last `Obj`
+//!   (all can run `__del__` re-entrantly): clone out, release, then act.
+
+use std::cell::{Cell, RefCell};
+
+pub use pyheap_mem::Ref as Obj;
+
+/// A raised Python exception (the exception instance).
+#[derive(Debug, Clone)]
+pub struct PyErr {
+    pub exc: Obj,
+}
+
+pub type PyResult<T = Obj> = Result<T, PyErr>;
+
+/// Keyword arguments: (interned name str, value) in call order.
+pub type Kw = Vec<(Obj, Obj)>;
+
+/// A builtin function or method. For methods `args[0]` is `self`.
+pub type NativeFn = fn(args: Vec<Obj>, kw: Kw) -> PyResult<Obj>;
+
+/// Per-thread interpreter state that is not an object.
+pub struct VmState {
+    /// Python call depth (frames + C-level recursion such as nested repr).
+    pub depth: Cell<usize>,
+    pub recursion_limit: Cell<usize>,
+    /// Handled-exception stack (`sys.exc_info()`), one entry per generator
+    /// activation plus the base entry.
+    pub exc_stack: std::mem::ManuallyDrop<RefCell<Vec<Option<Obj>>>>,
+    /// Source text of compiled files, for tracebacks.
+    pub sources: RefCell<Vec<(String, std::rc::Rc<str>)>>,
+}
+
+thread_local! {
+    pub static VM: VmState = VmState {
+        depth: Cell::new(0),
+        recursion_limit: Cell::new(1000),
+        exc_stack: std::mem::ManuallyDrop::new(RefCell::new(vec![None])),
+        sources: RefCell::new(Vec::new()),
+    };
+}
+
+/// The currently handled exception (`sys.exc_info()[1]`).
+pub fn current_exc() -> Option<Obj> {
+    VM.with(|v| {
+        let s = v.exc_stack.borrow();
+        s.iter().rev().find_map(|e| e.clone())
+    })
+}
+
+/// Replaces the top handled-exception entry, returning the previous one.
+pub fn swap_top_exc(new: Option<Obj>) -> Option<Obj> {
+    VM.with(|v| {
+        let mut s = v.exc_stack.borrow_mut();
+        match s.last_mut() {
+            Some(top) => std::mem::replace(top, new),
+            None => {
+                s.push(new);
+                None
+            }
+        }
+    })
+}
+
+/// The top handled-exception entry itself (may be None even if a lower one is set).
+pub fn top_exc() -> Option<Obj> {
+    VM.with(|v| v.exc_stack.borrow().last().cloned().flatten())
+}
+
+pub fn push_exc_state(e: Option<Obj>) {
+    VM.with(|v| v.exc_stack.borrow_mut().push(e));
+}
+
+pub fn pop_exc_state() -> Option<Obj> {
+    VM.with(|v| v.exc_stack.borrow_mut().pop().flatten())
+}
+
+/// Remembers a source text for traceback lines.
+pub fn remember_source(filename: &str, src: &str) {
+    VM.with(|v| {
+        let mut s = v.sources.borrow_mut();
+        s.retain(|(f, _)| f != filename);
+        s.push((filename.to_string(), std::rc::Rc::from(src)));
+    });
+}
+
+/// Line `n` (1-based) of a remembered source or the file on disk.
+pub fn source_line(filename: &str, n: u32) -> Option<String> {
+    let src = VM.with(|v| {
+        v.sources
+            .borrow()
+            .iter()
+            .find(|(f, _)| f == filename)
+            .map(|(_, s)| s.clone())
+    });
+    let text: String = match src {
+        Some(s) => s.to_string(),
+        None => std::fs::read_to_string(filename).ok()?,
+    };
+    text.lines()
+        .nth((n as usize).checked_sub(1)?)
+        .map(|s| s.to_string())
+}
+
+/// Enters one level of Python recursion; fails with RecursionError past the limit.
+pub fn enter_recursion(what: &str) -> PyResult<RecursionGuard> {
+    let over = VM.with(|v| {
+        let d = v.depth.get() + 1;
+        if d > v.recursion_limit.get() {
+            true
+        } else {
+            v.depth.set(d);
+            false
+        }
+    });
+    if over {
+        return Err(crate::exc::new_err(
+            &crate::types::t().recursion_error,
+            &format!("maximum recursion depth exceeded{what}"),
+        ));
+    }
+    Ok(RecursionGuard)
+}
+
+/// Decrements the depth when dropped.
+pub struct RecursionGuard;
+
+impl Drop for RecursionGuard {
+    fn drop(&mut self) {
+        VM.with(|v| v.depth.set(v.depth.get().saturating_sub(1)));
+    }
+}

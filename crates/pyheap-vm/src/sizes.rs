@@ -1,0 +1,60 @@
+//! `__sizeof__` of every object: CPython 3.11's formula per kind, computed
+//! from the real geometry (digits, characters, capacities, table sizes);
+//! `sys.getsizeof` adds the pre-headers (16 GC + 16 managed dict).
+
+use pyheap_mem::TypeFlags;
+
+use crate::objects::{bytes, dict, int, list, set, str as pstr, tuple};
+use crate::rt::Obj;
+use crate::types::{is_heap_type, is_type};
+
+/// `object.__sizeof__` semantics for any object.
+pub fn sizeof(o: &Obj) -> usize {
+    if int::is_int(o) {
+        return 24 + 4 * int::ndigits(o).max(1);
+    }
+    if pstr::is_str(o) {
+        return pstr::sizeof(o);
+    }
+    if let Some(p) = o.payload::<bytes::BytesObj>() {
+        return 33 + p.size;
+    }
+    if let Some(p) = o.payload::<bytes::ByteArrayObj>() {
+        return 56 + p.allocated.get();
+    }
+    if tuple::is_tuple(o) {
+        return 24 + 8 * tuple::tuple_len(o);
+    }
+    if list::is_list(o) {
+        return list::sizeof(o);
+    }
+    if dict::is_dict(o) {
+        return dict::sizeof(o);
+    }
+    if set::is_anyset(o) {
+        return set::sizeof(o);
+    }
+    if is_type(o) {
+        if is_heap_type(o) {
+            let managed = o
+                .as_type_slots()
+                .is_some_and(|s| s.flags.get().contains(TypeFlags::MANAGED_DICT));
+            return 904 + if managed { 768 } else { 0 };
+        }
+        return 408;
+    }
+    o.type_slots().basicsize.get()
+}
+
+/// `sys.getsizeof` for objects whose `__sizeof__` is the builtin one.
+pub fn pre_header(o: &Obj) -> usize {
+    let f = o.type_slots().flags.get();
+    let mut n = 0;
+    if f.contains(TypeFlags::HAVE_GC) {
+        n += 16;
+    }
+    if f.contains(TypeFlags::MANAGED_DICT) {
+        n += 16;
+    }
+    n
+}

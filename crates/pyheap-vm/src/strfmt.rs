@@ -1,0 +1,691 @@
+//! Formatting engines: the format-spec mini-language (`format()`,
+//! f-strings), `str.format`, and `%`-formatting.
+//!
+//! Read [`native_format`] first. NOTE: minimal local versions until
+//! `crate::values` provides the complete engines.
+
+use num_bigint::BigInt;
+use num_traits::Signed;
+
+use crate::exc::{type_err, value_err};
+use crate::objects::float::float_value;
+use crate::objects::int::{int_value, IntV};
+use crate::objects::{dict, str as pstr, tuple};
+use crate::ops;
+use crate::rt::{Obj, PyResult};
+use crate::types::{t, tname};
+
+#[derive(Default, Debug)]
+struct Spec {
+    fill: Option<char>,
+    align: Option<char>,
+    sign: Option<char>,
+    alt: bool,
+    zero: bool,
+    width: Option<usize>,
+    grouping: Option<char>,
+    precision: Option<usize>,
+    ty: Option<char>,
+}
+
+fn parse_spec(s: &str) -> PyResult<Spec> {
+    let c: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    let mut sp = Spec::default();
+    let is_align = |ch: char| matches!(ch, '<' | '>' | '=' | '^');
+    if c.len() >= 2 && is_align(c[1]) {
+        sp.fill = Some(c[0]);
+        sp.align = Some(c[1]);
+        i = 2;
+    } else if !c.is_empty() && is_align(c[0]) {
+        sp.align = Some(c[0]);
+        i = 1;
+    }
+    if i < c.len() && matches!(c[i], '+' | '-' | ' ') {
+        sp.sign = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == 'z' {
+        i += 1;
+    }
+    if i < c.len() && c[i] == '#' {
+        sp.alt = true;
+        i += 1;
+    }
+    if i < c.len() && c[i] == '0' {
+        sp.zero = true;
+        i += 1;
+    }
+    let mut w = String::new();
+    while i < c.len() && c[i].is_ascii_digit() {
+        w.push(c[i]);
+        i += 1;
+    }
+    if !w.is_empty() {
+        sp.width = w.parse().ok();
+    }
+    if i < c.len() && matches!(c[i], ',' | '_') {
+        sp.grouping = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == '.' {
+        i += 1;
+        let mut p = String::new();
+        while i < c.len() && c[i].is_ascii_digit() {
+            p.push(c[i]);
+            i += 1;
+        }
+        if p.is_empty() {
+            return Err(value_err("Format specifier missing precision"));
+        }
+        sp.precision = p.parse().ok();
+    }
+    if i < c.len() {
+        sp.ty = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() {
+        return Err(value_err("Invalid format specifier"));
+    }
+    Ok(sp)
+}
+
+fn group(digits: &str, sep: char, every: usize) -> String {
+    let mut out = String::new();
+    let n = digits.len();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (n - i).is_multiple_of(every) {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn pad(body: String, sign: &str, sp: &Spec, default_align: char) -> String {
+    let width = sp.width.unwrap_or(0);
+    let len = body.chars().count() + sign.chars().count();
+    if len >= width {
+        return format!("{sign}{body}");
+    }
+    let fill = sp.fill.unwrap_or(if sp.zero && sp.align.is_none() {
+        '0'
+    } else {
+        ' '
+    });
+    let align = sp
+        .align
+        .unwrap_or(if sp.zero { '=' } else { default_align });
+    let n = width - len;
+    let f = |k: usize| fill.to_string().repeat(k);
+    match align {
+        '<' => format!("{sign}{body}{}", f(n)),
+        '^' => format!("{}{sign}{body}{}", f(n / 2), f(n - n / 2)),
+        '=' => format!("{sign}{}{body}", f(n)),
+        _ => format!("{}{sign}{body}", f(n)),
+    }
+}
+
+fn sign_str(neg: bool, sp: &Spec) -> &'static str {
+    if neg {
+        "-"
+    } else {
+        match sp.sign {
+            Some('+') => "+",
+            Some(' ') => " ",
+            _ => "",
+        }
+    }
+}
+
+fn format_int(v: &IntV, sp: &Spec) -> PyResult<String> {
+    let b = v.big();
+    let neg = b.is_negative();
+    let mag = b.abs();
+    let ty = sp.ty.unwrap_or('d');
+    if matches!(ty, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
+        let f = crate::objects::int::int_to_f64(v)?;
+        return format_float(f, sp);
+    }
+    let (mut digits, prefix) = match ty {
+        'd' | 'n' => (mag.to_string(), ""),
+        'x' => (mag.to_str_radix(16), "0x"),
+        'X' => (mag.to_str_radix(16).to_uppercase(), "0X"),
+        'o' => (mag.to_str_radix(8), "0o"),
+        'b' => (mag.to_str_radix(2), "0b"),
+        'c' => {
+            let c = num_traits::ToPrimitive::to_u32(&b)
+                .and_then(char::from_u32)
+                .ok_or_else(|| crate::exc::overflow("%c arg not in range(0x110000)"))?;
+            return Ok(pad(c.to_string(), "", sp, '<'));
+        }
+        _ => {
+            return Err(value_err(&format!(
+                "Unknown format code '{ty}' for object of type 'int'"
+            )))
+        }
+    };
+    if let Some(g) = sp.grouping {
+        let every = if ty == 'd' || ty == 'n' { 3 } else { 4 };
+        digits = group(&digits, g, every);
+    }
+    let sign = format!("{}{}", sign_str(neg, sp), if sp.alt { prefix } else { "" });
+    Ok(pad(digits, &sign, sp, '>'))
+}
+
+fn format_float(f: f64, sp: &Spec) -> PyResult<String> {
+    let neg = f.is_sign_negative() && !f.is_nan();
+    let a = f.abs();
+    let ty = sp.ty;
+    let mut body = if a.is_infinite() {
+        if matches!(ty, Some('E' | 'F' | 'G')) {
+            "INF"
+        } else {
+            "inf"
+        }
+        .to_string()
+    } else if a.is_nan() {
+        if matches!(ty, Some('E' | 'F' | 'G')) {
+            "NAN"
+        } else {
+            "nan"
+        }
+        .to_string()
+    } else {
+        match ty {
+            Some('f') | Some('F') => format!("{:.*}", sp.precision.unwrap_or(6), a),
+            Some('%') => format!("{:.*}%", sp.precision.unwrap_or(6), a * 100.0),
+            Some('e') | Some('E') => {
+                let s = exp_format(a, sp.precision.unwrap_or(6));
+                if ty == Some('E') {
+                    s.to_uppercase()
+                } else {
+                    s
+                }
+            }
+            Some('g') | Some('G') | Some('n') => {
+                let s = general_format(a, sp.precision.unwrap_or(6), sp.alt);
+                if ty == Some('G') {
+                    s.to_uppercase()
+                } else {
+                    s
+                }
+            }
+            None => match sp.precision {
+                Some(p) => {
+                    let s = general_format(a, p, sp.alt);
+                    if s.contains(['.', 'e', 'n', 'i']) {
+                        s
+                    } else {
+                        format!("{s}.0")
+                    }
+                }
+                None => crate::objects::float::float_repr(a),
+            },
+            Some(c) => {
+                return Err(value_err(&format!(
+                    "Unknown format code '{c}' for object of type 'float'"
+                )))
+            }
+        }
+    };
+    if let Some(g) = sp.grouping {
+        let (ip, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
+            Some(i) => (body[..i].to_string(), body[i..].to_string()),
+            None => (body.clone(), String::new()),
+        };
+        body = format!("{}{}", group(&ip, g, 3), rest);
+    }
+    Ok(pad(body, sign_str(neg, sp), sp, '>'))
+}
+
+fn exp_format(a: f64, p: usize) -> String {
+    let s = format!("{:.*e}", p, a);
+    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    let e: i32 = e.parse().unwrap_or(0);
+    format!("{}e{}{:02}", m, if e < 0 { '-' } else { '+' }, e.abs())
+}
+
+fn general_format(a: f64, p: usize, alt: bool) -> String {
+    let p = p.max(1);
+    if a == 0.0 {
+        return if alt {
+            format!("{:.*}", p - 1, 0.0)
+        } else {
+            "0".into()
+        };
+    }
+    let s = format!("{:.*e}", p - 1, a);
+    let e: i32 = s
+        .split_once('e')
+        .and_then(|(_, e)| e.parse().ok())
+        .unwrap_or(0);
+    let out = if e < -4 || e >= p as i32 {
+        exp_format(a, p - 1)
+    } else {
+        format!("{:.*}", (p as i32 - 1 - e).max(0) as usize, a)
+    };
+    if alt {
+        return out;
+    }
+    if let Some((m, e)) = out.split_once('e') {
+        let m = if m.contains('.') {
+            m.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            m
+        };
+        format!("{m}e{e}")
+    } else if out.contains('.') {
+        out.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        out
+    }
+}
+
+/// `format(o, spec)` for builtin objects.
+pub fn native_format(o: &Obj, spec: &str) -> PyResult<String> {
+    if let Some(v) = int_value(o) {
+        if spec.is_empty() {
+            return ops::str_string(o);
+        }
+        if o.has_type(&t().bool_) && parse_spec(spec)?.ty.is_none() {
+            return Ok(pad(ops::str_string(o)?, "", &parse_spec(spec)?, '<'));
+        }
+        return format_int(&v, &parse_spec(spec)?);
+    }
+    if let Some(f) = float_value(o) {
+        if spec.is_empty() {
+            return ops::str_string(o);
+        }
+        return format_float(f, &parse_spec(spec)?);
+    }
+    if let Some(s) = pstr::as_str(o) {
+        if spec.is_empty() {
+            return Ok(s.to_string());
+        }
+        let sp = parse_spec(spec)?;
+        if let Some(c) = sp.ty {
+            if c != 's' {
+                return Err(value_err(&format!(
+                    "Unknown format code '{c}' for object of type 'str'"
+                )));
+            }
+        }
+        if sp.sign.is_some() {
+            return Err(value_err("Sign not allowed in string format specifier"));
+        }
+        let body: String = match sp.precision {
+            Some(p) => s.chars().take(p).collect(),
+            None => s.to_string(),
+        };
+        return Ok(pad(body, "", &sp, '<'));
+    }
+    if spec.is_empty() {
+        return ops::str_string(o);
+    }
+    if crate::objects::float::complex_value(o).is_some() {
+        let sp = parse_spec(spec)?;
+        return Ok(pad(ops::str_string(o)?, "", &sp, '>'));
+    }
+    Err(type_err(&format!(
+        "unsupported format string passed to {}.__format__",
+        tname(o)
+    )))
+}
+
+/// `str.format(*args, **kwargs)`.
+pub fn str_format(fmt: &str, args: &[Obj], kw: &[(Obj, Obj)]) -> PyResult<String> {
+    let mut out = String::new();
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut i = 0;
+    let mut auto = 0usize;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '{' {
+            if chars.get(i + 1) == Some(&'{') {
+                out.push('{');
+                i += 2;
+                continue;
+            }
+            let mut depth = 1;
+            let mut j = i + 1;
+            while j < chars.len() && depth > 0 {
+                if chars[j] == '{' {
+                    depth += 1;
+                } else if chars[j] == '}' {
+                    depth -= 1;
+                }
+                j += 1;
+            }
+            if depth != 0 {
+                return Err(value_err("Single '{' encountered in format string"));
+            }
+            let field: String = chars[i + 1..j - 1].iter().collect();
+            out.push_str(&format_field(&field, args, kw, &mut auto)?);
+            i = j;
+        } else if c == '}' {
+            if chars.get(i + 1) == Some(&'}') {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            return Err(value_err("Single '}' encountered in format string"));
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(out)
+}
+
+fn format_field(
+    field: &str,
+    args: &[Obj],
+    kw: &[(Obj, Obj)],
+    auto: &mut usize,
+) -> PyResult<String> {
+    let (head, spec) = match field.find(':') {
+        Some(p) => (&field[..p], &field[p + 1..]),
+        None => (field, ""),
+    };
+    let (name, conv) = match head.find('!') {
+        Some(p) => (&head[..p], Some(&head[p + 1..])),
+        None => (head, None),
+    };
+    let first_end = name.find(['.', '[']).unwrap_or(name.len());
+    let first = &name[..first_end];
+    let mut v = if first.is_empty() {
+        let k = *auto;
+        *auto += 1;
+        args.get(k).cloned().ok_or_else(|| {
+            crate::exc::index_err(&format!(
+                "Replacement index {k} out of range for positional args tuple"
+            ))
+        })?
+    } else if let Ok(k) = first.parse::<usize>() {
+        args.get(k).cloned().ok_or_else(|| {
+            crate::exc::index_err(&format!(
+                "Replacement index {k} out of range for positional args tuple"
+            ))
+        })?
+    } else {
+        kw.iter()
+            .find(|(k, _)| pstr::as_str(k) == Some(first))
+            .map(|(_, v)| v.clone())
+            .ok_or_else(|| crate::exc::key_err(pstr::new_str(first)))?
+    };
+    let mut rest = &name[first_end..];
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('.') {
+            let end = r.find(['.', '[']).unwrap_or(r.len());
+            v = crate::attr::getattr_str(&v, &r[..end])?;
+            rest = &r[end..];
+        } else if let Some(r) = rest.strip_prefix('[') {
+            let end = r
+                .find(']')
+                .ok_or_else(|| value_err("Missing ']' in format string"))?;
+            let key = &r[..end];
+            let k = match key.parse::<i64>() {
+                Ok(n) => crate::objects::int::new_int(n),
+                Err(_) => pstr::new_str(key),
+            };
+            v = ops::getitem(&v, &k)?;
+            rest = &r[end + 1..];
+        } else {
+            break;
+        }
+    }
+    let v = match conv {
+        Some("r") => ops::repr(&v)?,
+        Some("s") => ops::str_(&v)?,
+        Some("a") => pstr::new_string(crate::builtins::ascii_of(&ops::repr_string(&v)?)),
+        Some(_) => return Err(value_err("Unknown conversion specifier")),
+        None => v,
+    };
+    let spec = if spec.contains('{') {
+        str_format(spec, args, kw)?
+    } else {
+        spec.to_string()
+    };
+    let r = ops::format(&v, &spec)?;
+    Ok(pstr::as_str(&r).unwrap_or("").to_string())
+}
+
+/// `fmt % args`.
+pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
+    let f = pstr::as_str(fmt).unwrap_or("");
+    let is_map = dict::is_dict(args)
+        || (crate::types::is_heap_type(&args.type_ref())
+            && crate::types::lookup(&args.type_ref(), "__getitem__").is_some()
+            && !tuple::is_tuple(args));
+    let items: Vec<Obj> = if tuple::is_tuple(args) {
+        tuple::tuple_items(args)
+    } else {
+        vec![args.clone()]
+    };
+    let mut idx = 0;
+    let mut out = String::new();
+    let chars: Vec<char> = f.chars().collect();
+    let mut i = 0;
+    let next_arg = |idx: &mut usize| -> PyResult<Obj> {
+        let v = items
+            .get(*idx)
+            .cloned()
+            .ok_or_else(|| type_err("not enough arguments for format string"))?;
+        *idx += 1;
+        Ok(v)
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        if c != '%' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        i += 1;
+        let mut key_val = None;
+        if chars.get(i) == Some(&'(') {
+            let end = chars[i..].iter().position(|x| *x == ')').map(|p| p + i);
+            let Some(end) = end else {
+                return Err(value_err("incomplete format key"));
+            };
+            let key: String = chars[i + 1..end].iter().collect();
+            key_val = Some(ops::getitem(args, &pstr::new_string(key))?);
+            i = end + 1;
+        }
+        let mut flags = String::new();
+        while i < chars.len() && matches!(chars[i], '-' | '+' | ' ' | '#' | '0') {
+            flags.push(chars[i]);
+            i += 1;
+        }
+        let mut width = String::new();
+        if chars.get(i) == Some(&'*') {
+            let w = next_arg(&mut idx)?;
+            width = ops::to_i64(&w)?.to_string();
+            i += 1;
+        }
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            width.push(chars[i]);
+            i += 1;
+        }
+        let mut prec = None;
+        if chars.get(i) == Some(&'.') {
+            i += 1;
+            let mut p = String::new();
+            if chars.get(i) == Some(&'*') {
+                let w = next_arg(&mut idx)?;
+                p = ops::to_i64(&w)?.to_string();
+                i += 1;
+            }
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                p.push(chars[i]);
+                i += 1;
+            }
+            prec = Some(p.parse::<usize>().unwrap_or(0));
+        }
+        while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
+            i += 1;
+        }
+        let Some(&conv) = chars.get(i) else {
+            return Err(value_err("incomplete format"));
+        };
+        i += 1;
+        if conv == '%' {
+            out.push('%');
+            continue;
+        }
+        let v = match key_val.take() {
+            Some(v) => v,
+            None => next_arg(&mut idx)?,
+        };
+        let left = flags.contains('-');
+        let sp = Spec {
+            fill: Some(
+                if flags.contains('0') && !left && !matches!(conv, 's' | 'r' | 'a' | 'c') {
+                    '0'
+                } else {
+                    ' '
+                },
+            ),
+            align: Some(if left {
+                '<'
+            } else if flags.contains('0') && !matches!(conv, 's' | 'r' | 'a' | 'c') {
+                '='
+            } else {
+                '>'
+            }),
+            sign: if flags.contains('+') {
+                Some('+')
+            } else if flags.contains(' ') {
+                Some(' ')
+            } else {
+                None
+            },
+            alt: flags.contains('#'),
+            zero: false,
+            width: width.parse().ok(),
+            grouping: None,
+            precision: prec,
+            ty: None,
+        };
+        let s = match conv {
+            's' | 'r' | 'a' => {
+                let s = match conv {
+                    's' => ops::str_string(&v)?,
+                    'r' => ops::repr_string(&v)?,
+                    _ => crate::builtins::ascii_of(&ops::repr_string(&v)?),
+                };
+                let s: String = match prec {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s,
+                };
+                pad(s, "", &sp, '>')
+            }
+            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
+                let iv = if let Some(x) = int_value(&v) {
+                    x
+                } else if let Some(fv) = float_value(&v) {
+                    if matches!(conv, 'x' | 'X' | 'o') {
+                        return Err(type_err(&format!(
+                            "%{} format: an integer is required, not float",
+                            conv
+                        )));
+                    }
+                    int_value(&crate::objects::int::float_to_int(fv)?).unwrap_or(IntV::S(0))
+                } else {
+                    let r = ops::index(&v).map_err(|_| {
+                        type_err(&format!(
+                            "%{} format: a real number is required, not {}",
+                            conv,
+                            tname(&v)
+                        ))
+                    })?;
+                    int_value(&r).unwrap_or(IntV::S(0))
+                };
+                let mut sp2 = sp;
+                sp2.ty = Some(match conv {
+                    'x' => 'x',
+                    'X' => 'X',
+                    'o' => 'o',
+                    _ => 'd',
+                });
+                let mut body = format_int(
+                    &iv,
+                    &Spec {
+                        width: None,
+                        fill: None,
+                        align: None,
+                        ..Spec {
+                            ty: sp2.ty,
+                            alt: sp2.alt,
+                            sign: sp2.sign,
+                            ..Spec::default()
+                        }
+                    },
+                )?;
+                if let Some(p) = prec {
+                    let neg = body.starts_with('-');
+                    let digits = body.trim_start_matches(['-', '+', ' ']).to_string();
+                    if digits.len() < p {
+                        body = format!(
+                            "{}{}{}",
+                            if neg { "-" } else { "" },
+                            "0".repeat(p - digits.len()),
+                            digits
+                        );
+                    }
+                }
+                let (sign, digits) = match body.chars().next() {
+                    Some(ch @ ('-' | '+' | ' ')) => (ch.to_string(), body[1..].to_string()),
+                    _ => (String::new(), body),
+                };
+                pad(digits, &sign, &sp2, '>')
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                let fv = crate::objects::float::to_float(&v)
+                    .map_err(|_| type_err(&format!("must be real number, not {}", tname(&v))))?;
+                let mut sp2 = sp;
+                sp2.ty = Some(conv);
+                if sp2.precision.is_none() {
+                    sp2.precision = Some(6);
+                }
+                let w = sp2.width.take();
+                let body = format_float(fv, &sp2)?;
+                sp2.width = w;
+                let (sign, digits) = match body.chars().next() {
+                    Some(ch @ ('-' | '+' | ' ')) => (ch.to_string(), body[1..].to_string()),
+                    _ => (String::new(), body),
+                };
+                pad(digits, &sign, &sp2, '>')
+            }
+            'c' => {
+                let s = if let Some(s) = pstr::as_str(&v) {
+                    s.to_string()
+                } else {
+                    let n = ops::to_i64(&v)?;
+                    char::from_u32(n as u32)
+                        .map(|c| c.to_string())
+                        .unwrap_or_default()
+                };
+                pad(s, "", &sp, '>')
+            }
+            _ => {
+                return Err(value_err(&format!(
+                    "unsupported format character '{}' (0x{:x}) at index {}",
+                    conv,
+                    conv as u32,
+                    i - 1
+                )))
+            }
+        };
+        out.push_str(&s);
+    }
+    if idx < items.len() && !is_map {
+        return Err(type_err(
+            "not all arguments converted during string formatting",
+        ));
+    }
+    Ok(out)
+}
+
+pub fn unused(_: BigInt) {}

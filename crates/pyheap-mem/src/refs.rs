@@ -78,6 +78,22 @@ impl Ref {
         unsafe { self.0.refcnt() }
     }
 
+    /// Adds `n` (≥ 0) counts that nobody will ever release: CPython 3.11's
+    /// statically allocated objects (small ints, one-character strings, the
+    /// empty str/bytes/tuple) start at 999,999,999 and still move normally.
+    ///
+    /// Sound without `unsafe`: the object is alive (we hold `self`), and the
+    /// added counts only raise it; as they are never decremented, the object
+    /// just never reaches zero while they exist. Negative `n` is ignored.
+    pub fn add_static_refs(&self, n: isize) {
+        if n <= 0 {
+            return;
+        }
+        // SAFETY: a Ref keeps its object alive.
+        let h = unsafe { self.0.head() };
+        h.refcnt.set(h.refcnt.get().saturating_add(n));
+    }
+
     /// Identity comparison (`is`).
     #[inline(always)]
     pub fn is(&self, other: &Ref) -> bool {

@@ -933,8 +933,10 @@ fn exec_or_eval(args: Vec<Obj>, kw: Kw, is_eval: bool) -> PyResult<Obj> {
         }
     };
     let src = &args[0];
-    let code = if crate::code::co(src).is_some() {
-        src.clone()
+    // `arena`: CPython's AST arena of a string source stays alive while it
+    // runs (an extra count on each literal constant).
+    let (code, arena) = if crate::code::co(src).is_some() {
+        (src.clone(), Vec::new())
     } else {
         let text = if let Some(s) = pstr::as_str(src) {
             s.to_string()
@@ -956,9 +958,10 @@ fn exec_or_eval(args: Vec<Obj>, kw: Kw, is_eval: bool) -> PyResult<Obj> {
         } else {
             pyheap_compiler::Mode::Exec
         };
-        crate::compile_source(&text, "<string>", mode)?
+        crate::compile_source_with_arena(&text, "<string>", mode)?
     };
     let r = crate::eval::run_code(&code, &globals, Some(&locals))?;
+    drop(arena);
     Ok(if is_eval { r } else { none() })
 }
 

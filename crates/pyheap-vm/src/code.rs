@@ -60,6 +60,40 @@ pub fn code_from_unit(unit: &CodeUnit) -> Obj {
     make_code(unit, &mut cache)
 }
 
+/// Like [`code_from_unit`], plus one extra strong reference to each distinct
+/// literal constant of the unit: CPython keeps the parser's AST arena (which
+/// owns the literal objects, folded results included) alive while a main
+/// script or an `exec`/`eval` of a string runs, so each such constant counts
+/// one more during that run. The caller drops the returned vector when the
+/// top-level execution finishes.
+///
+/// NOTE: the compiler does not record where a constant came from, so this
+/// approximates "literal": code objects and the `None`/`True`/`False`/`...`
+/// singletons are left out, and so are interned strs (their count already
+/// includes pyheap's interned-table entry, which CPython does not count;
+/// the two happen to cancel out) and frozensets (built by the compiler from
+/// set displays). Compiler-made tuples (e.g. all-constant defaults) are
+/// over-counted by one.
+pub fn code_from_unit_with_arena(unit: &CodeUnit) -> (Obj, Vec<Obj>) {
+    let mut cache: Vec<Option<Obj>> = vec![None; unit.unit_const_count as usize + 1];
+    let code = make_code(unit, &mut cache);
+    let tt = t();
+    let arena = cache
+        .into_iter()
+        .flatten()
+        .filter(|o| {
+            !(o.is(&tt.none)
+                || o.is(&tt.true_)
+                || o.is(&tt.false_)
+                || o.is(&tt.ellipsis)
+                || co(o).is_some()
+                || pstr::is_interned(o)
+                || crate::objects::set::is_anyset(o))
+        })
+        .collect();
+    (code, arena)
+}
+
 fn make_code(unit: &CodeUnit, cache: &mut Vec<Option<Obj>>) -> Obj {
     let consts: Vec<Obj> = unit.consts.iter().map(|c| const_obj(c, cache)).collect();
     let names = |v: &[String]| -> Vec<Obj> { v.iter().map(|s| pstr::intern(s)).collect() };

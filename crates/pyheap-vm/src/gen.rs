@@ -15,14 +15,20 @@ use crate::objects::func::FuncObj;
 use crate::rt::{Obj, PyErr, PyResult};
 use crate::types::{is_none, none, t};
 
+/// NOTE: `repr(C)` so the weakref word's offset is fixed; see [`GEN_WEAKLIST_OFFSET`].
+#[repr(C)]
 pub struct GenObj {
+    pub name: Slot,
+    pub weaklist: WeakListWord,
     pub frame: RefCell<Option<Box<Frame>>>,
     pub running: Cell<bool>,
-    pub name: Slot,
     pub qualname: Slot,
     pub exc_state: Slot,
-    pub weaklist: WeakListWord,
 }
+
+/// Offset of the weakref-list word from the object address.
+pub const GEN_WEAKLIST_OFFSET: usize = 16 + std::mem::offset_of!(GenObj, weaklist);
+const _: () = assert!(GEN_WEAKLIST_OFFSET == 24);
 
 impl Payload for GenObj {
     type Item = pyheap_mem::typed::NoItems;

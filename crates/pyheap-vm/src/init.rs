@@ -16,6 +16,8 @@ use crate::types::{new_builtin_type, t, tdata, PayloadSetter, TypeData, Types};
 
 const GC: TypeFlags = TypeFlags::HAVE_GC;
 const NOGC: TypeFlags = TypeFlags(0);
+/// Starting count of CPython 3.11's statically allocated objects.
+pub const STATIC_REFCNT: isize = 999_999_999;
 
 fn type_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
     if let Some(d) = o.payload::<TypeData>() {
@@ -43,6 +45,15 @@ fn type_clear(o: &Obj) {
     }
 }
 
+/// `type.__weakrefoffset__` (CPython's `tp_weaklist`): a word in the zeroed
+/// tail of every type object, after the `TypeData` payload, that nothing but
+/// pyheap-mem's weakref code touches.
+pub const TYPE_WEAKLIST_OFFSET: usize = 368;
+const _: () = assert!(
+    TYPE_PAYLOAD_OFFSET + std::mem::size_of::<TypeData>() <= TYPE_WEAKLIST_OFFSET
+        && TYPE_WEAKLIST_OFFSET + 8 <= 408
+);
+
 fn type_payload(s: &TypeSlots) -> bool {
     pyheap_mem::set_payload::<TypeData>(s, TYPE_PAYLOAD_OFFSET)
 }
@@ -59,6 +70,9 @@ pub fn build_types() -> Types {
         Err(_) => panic!("pyheap: cannot create the root metatype"),
     };
     tdata(&type_).payload_setter.set(Some(type_payload));
+    if let Some(s) = type_.as_type_slots() {
+        s.weaklistoffset.set(TYPE_WEAKLIST_OFFSET);
+    }
     let _ = pyheap_mem::object::register_type(&type_);
     let mk = |name: &str,
               base: Option<&Obj>,
@@ -145,6 +159,11 @@ pub fn build_types() -> Types {
         Some(set::traverse),
         Some(set::clear),
     );
+    for t in [&set_, &frozenset] {
+        if let Some(s) = t.as_type_slots() {
+            s.weaklistoffset.set(set::SET_WEAKLIST_OFFSET);
+        }
+    }
     let none_type = mk(
         "NoneType",
         Some(&object),
@@ -178,7 +197,7 @@ pub fn build_types() -> Types {
         Some(func::func_clear),
     );
     if let Some(s) = function.as_type_slots() {
-        s.weaklistoffset.set(16 + 11 * 8);
+        s.weaklistoffset.set(func::FUNC_WEAKLIST_OFFSET);
     }
     let builtin_function = with(
         mk(
@@ -191,6 +210,9 @@ pub fn build_types() -> Types {
         Some(func::builtin_traverse),
         None,
     );
+    if let Some(s) = builtin_function.as_type_slots() {
+        s.weaklistoffset.set(func::BUILTIN_WEAKLIST_OFFSET);
+    }
     let method_descriptor = with(
         mk(
             "method_descriptor",
@@ -270,7 +292,7 @@ pub fn build_types() -> Types {
         Some(misc::module_clear),
     );
     if let Some(s) = module.as_type_slots() {
-        s.weaklistoffset.set(40);
+        s.weaklistoffset.set(misc::MODULE_WEAKLIST_OFFSET);
     }
     let range = mk(
         "range",
@@ -344,7 +366,7 @@ pub fn build_types() -> Types {
     );
     if let Some(s) = generator.as_type_slots() {
         s.finalize.set(Some(crate::gen::finalize));
-        s.weaklistoffset.set(16 + 16 + 8 + 24);
+        s.weaklistoffset.set(crate::gen::GEN_WEAKLIST_OFFSET);
     }
     let frame = with(
         mk(
@@ -450,6 +472,15 @@ pub fn build_types() -> Types {
     };
     let empty_bytes = mk_bytes(&[]);
     let byte_chars: Vec<Obj> = (0u8..=255).map(|b| mk_bytes(&[b])).collect();
+    // NOTE: CPython 3.11 allocates these statically with a starting count of
+    // 999,999,999 (not immortal: the count still moves), §1.3.
+    for o in small_ints.iter().chain(&latin1).chain(&byte_chars).chain([
+        &empty_tuple,
+        &empty_str,
+        &empty_bytes,
+    ]) {
+        o.add_static_refs(STATIC_REFCNT - 1);
+    }
     let it = |n: &str| iter_ty(n);
     // range iterators are not GC objects in CPython
     let range_iter = mk(
@@ -793,8 +824,10 @@ pub fn populate() {
     // NOTE: CPython 3.11 starts with these 1-char strings already interned
     // as objects distinct from the Latin-1 singletons (they come from
     // unmarshalled stdlib code), so `"a" is chr(97)` is False there while
-    // `"Z" is chr(90)` is True. Reproduced here (probe 054).
+    // `"Z" is chr(90)` is True. Reproduced here (probe 054). Being
+    // deep-frozen, they are static too (count starts at 999,999,999).
     for c in "BCLST_abcdefhijklmnopqrstvwxy".chars() {
-        pstr::intern_obj(pstr::alloc_str_of(&tt.str_, &c.to_string()));
+        let o = pstr::intern_obj(pstr::alloc_str_of(&tt.str_, &c.to_string()));
+        o.add_static_refs(STATIC_REFCNT - 1);
     }
 }

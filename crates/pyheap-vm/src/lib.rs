@@ -5,7 +5,8 @@
 //! objects, registry, how to add builtins) → `objects/` (payloads) →
 //! `ops.rs`/`attr.rs` (protocols) → `eval.rs` (the loop) → `typeobj.rs`
 //! (classes) → `builtins.rs`, `modules/` (registration tables).
-//! Entry points for the binary: [`run_file`], [`run_source`], [`repl`].
+//! Entry points for the binary: [`run_file`], [`run_source`],
+//! [`run_interactive`].
 #![forbid(unsafe_code)]
 
 pub mod attr;
@@ -48,6 +49,21 @@ pub fn compile_source(src: &str, filename: &str, mode: Mode) -> PyResult<Obj> {
     rt::remember_source(filename, src);
     match pyheap_compiler::compile(src, filename, mode) {
         Ok(unit) => Ok(code::code_from_unit(&unit)),
+        Err(e) => Err(syntax_error(&e)),
+    }
+}
+
+/// [`compile_source`] for a main script or an `exec`/`eval` of a string:
+/// also returns the "AST arena" references the caller holds until the
+/// top-level execution finishes (see [`code::code_from_unit_with_arena`]).
+pub fn compile_source_with_arena(
+    src: &str,
+    filename: &str,
+    mode: Mode,
+) -> PyResult<(Obj, Vec<Obj>)> {
+    rt::remember_source(filename, src);
+    match pyheap_compiler::compile(src, filename, mode) {
+        Ok(unit) => Ok(code::code_from_unit_with_arena(&unit)),
         Err(e) => Err(syntax_error(&e)),
     }
 }
@@ -129,8 +145,9 @@ pub fn run_source(src: &str, filename: &str) -> i32 {
     if filename != "<string>" && filename != "<stdin>" {
         let _ = dict::set_str(&d, "__file__", pstr::new_str(filename));
     }
-    let r =
-        compile_source(src, filename, Mode::Exec).and_then(|code| eval::run_code(&code, &d, None));
+    // NOTE: `_arena` lives until the script finishes, like CPython's arena.
+    let r = compile_source_with_arena(src, filename, Mode::Exec)
+        .and_then(|(code, _arena)| eval::run_code(&code, &d, None));
     let code = match r {
         Ok(_) => 0,
         Err(e) => handle_uncaught(e),
@@ -175,51 +192,33 @@ pub fn run_file(path: &str) -> i32 {
     }
 }
 
-/// A minimal REPL: `>>> `/`... ` prompts on stderr, each input its own
-/// compilation unit, expression results echoed.
-pub fn repl() -> i32 {
-    use std::io::BufRead;
+/// Runs one complete interactive input (CPython's `PyRun_InteractiveOne`):
+/// compiled with `Mode::Single` as its own code unit (so its constants are
+/// not shared with other inputs) and run in `__main__`; expression results
+/// go through the display hook. Exceptions are printed. Returns
+/// `Some(exit code)` when the input raised `SystemExit`.
+pub fn run_interactive(src: &str) -> Option<i32> {
     let d = main_dict();
-    let stdin = std::io::stdin();
-    let mut lines = stdin.lock().lines();
-    loop {
-        modules::sys::flush_stdout();
-        eprint!(">>> ");
-        let Some(Ok(first)) = lines.next() else {
-            eprintln!();
-            break;
-        };
-        let mut src = first.clone();
-        let needs_more = first.trim_end().ends_with(':');
-        if needs_more {
-            loop {
-                eprint!("... ");
-                match lines.next() {
-                    Some(Ok(l)) if !l.trim().is_empty() => {
-                        src.push('\n');
-                        src.push_str(&l);
-                    }
-                    _ => break,
-                }
-            }
+    // NOTE: no `rt::remember_source`: like CPython, tracebacks of REPL
+    // inputs show `File "<stdin>"` lines without source text.
+    let r = match pyheap_compiler::compile(src, "<stdin>", Mode::Single) {
+        Ok(unit) => {
+            // NOTE: the arena lives until this input finishes, as CPython's
+            // per-input arena in `PyRun_InteractiveOneObject`.
+            let (code, _arena) = code::code_from_unit_with_arena(&unit);
+            eval::run_code(&code, &d, None)
         }
-        if src.trim().is_empty() {
-            continue;
-        }
-        src.push('\n');
-        let r = compile_source(&src, "<stdin>", Mode::Single)
-            .and_then(|c| eval::run_code(&c, &d, None));
-        if let Err(e) = r {
-            if types::isinstance(&e.exc, &t().system_exit) {
-                let code = handle_uncaught(e);
-                finish();
-                return code;
-            }
+        Err(e) => Err(syntax_error(&e)),
+    };
+    modules::sys::flush_stdout();
+    match r {
+        Ok(_) => None,
+        Err(e) if types::isinstance(&e.exc, &t().system_exit) => Some(handle_uncaught(e)),
+        Err(e) => {
             handle_uncaught(e);
+            None
         }
     }
-    finish();
-    0
 }
 
 /// Interpreter finalisation (CPython's order, simplified): clear the

@@ -277,18 +277,17 @@ pub fn type_new(meta: &Obj, name: &str, bases: Vec<Obj>, ns: &Obj, kw: &Kw) -> P
             };
             match s {
                 "__dict__" => want_dict = true,
-                "__weakref__" => {
-                    want_weak = true;
-                    slot_names.push(s.to_string());
-                }
+                // NOTE: like CPython, the weakref word goes after all the
+                // named slots, wherever `__weakref__` appears in `__slots__`.
+                "__weakref__" => want_weak = true,
                 _ => slot_names.push(s.to_string()),
             }
         }
     }
     let inherits_slots = bases.iter().any(|b| {
         is_heap_type(b)
-            && b.as_type_slots()
-                .is_some_and(|s| s.basicsize.get() > 16 && s.weaklistoffset.get() == 0)
+            && instance::is_slots_type(b)
+            && b.as_type_slots().is_some_and(|s| s.basicsize.get() > 16)
     });
     let is_plain = solid.is(&tt.object);
     let mut flags = TypeFlags::HEAPTYPE | TypeFlags::HAVE_GC;
@@ -308,6 +307,7 @@ pub fn type_new(meta: &Obj, name: &str, bases: Vec<Obj>, ns: &Obj, kw: &Kw) -> P
         flags = flags | TypeFlags::MANAGED_DICT;
     }
     let base_size = base.as_type_slots().map_or(16, |s| s.basicsize.get());
+    let base_weak = base.as_type_slots().map_or(0, |s| s.weaklistoffset.get());
     let use_slots_payload =
         is_plain && (!slot_names.is_empty() || slots_decl.is_some() || inherits_slots);
     let (basicsize, setter, weakoff): (usize, Option<crate::types::PayloadSetter>, usize) =
@@ -318,27 +318,48 @@ pub fn type_new(meta: &Obj, name: &str, bases: Vec<Obj>, ns: &Obj, kw: &Kw) -> P
                 } else {
                     16
                 };
-                let own = if base
-                    .as_type_slots()
-                    .is_some_and(|s| s.weaklistoffset.get() == 16)
-                {
+                let own = if !instance::is_slots_type(&base) && base_weak == 16 {
                     16
                 } else {
                     own
                 };
+                // The weakref word: inherited from a `__slots__` base, or
+                // appended after this class's named slots.
+                let weak = if instance::is_slots_type(&base) && base_weak != 0 {
+                    base_weak
+                } else if want_weak {
+                    slot_names.push("__weakref__".to_string());
+                    own + 8 * (slot_names.len() - 1)
+                } else {
+                    0
+                };
                 (
                     own + 8 * slot_names.len(),
                     Some(instance::set_slots_payload),
-                    0,
+                    weak,
                 )
             } else {
                 (24, Some(instance::set_instance_payload), 16)
             }
         } else {
             let off = solid.as_type_slots().map_or(0, |s| s.weaklistoffset.get());
-            (base_size, tdata(&solid).payload_setter.get(), off)
+            let setter = tdata(&solid).payload_setter.get();
+            // CPython gives subclasses of fixed-size builtins a weakref word
+            // after the base layout; variable-size ones (int, tuple, bytes)
+            // cannot have one.
+            let var_size = [&tt.int, &tt.tuple, &tt.bytes]
+                .iter()
+                .any(|v| is_subtype(&solid, v));
+            if base_weak != 0 {
+                (base_size, setter, base_weak)
+            } else if off != 0 {
+                (base_size, setter, off)
+            } else if want_weak && !var_size {
+                (base_size + 8, setter, base_size)
+            } else {
+                (base_size, setter, 0)
+            }
         };
-    let _ = want_weak;
     let slots = TypeSlots::new(basicsize, 0, flags);
     if let Some(s) = setter {
         s(&slots);

@@ -3,12 +3,14 @@
 //! `pyheap script.py [args]`, `pyheap -c CODE [args]`, `pyheap -` (script
 //! from stdin), `pyheap --version` (`Python 3.11.7 (pyheap 0.1.0)`), no
 //! arguments: a REPL when stdin is a terminal, else stdin as a script.
-//! `-i` runs the script then the REPL. The interpreter runs on a thread
-//! with a large stack (Python calls recurse natively, bounded by the
-//! recursion limit).
+//! `-i` runs the script then the REPL (`repl.rs`); `-q` drops its banner.
+//! The interpreter runs on a thread with a large stack (Python calls
+//! recurse natively, bounded by the recursion limit).
 #![forbid(unsafe_code)]
 
 use std::io::{IsTerminal, Read};
+
+mod repl;
 
 const STACK: usize = 1 << 30;
 
@@ -22,6 +24,7 @@ enum Job {
 fn run(args: Vec<String>) -> i32 {
     let mut i = 1;
     let mut interactive = false;
+    let mut quiet = false;
     let mut job = None;
     let mut argv: Vec<String> = Vec::new();
     while i < args.len() {
@@ -42,6 +45,7 @@ fn run(args: Vec<String>) -> i32 {
                 break;
             }
             "-i" => interactive = true,
+            "-q" => quiet = true,
             "-u" | "-B" | "-E" | "-s" | "-S" | "-O" => {}
             "-" => {
                 job = Some(Job::Stdin);
@@ -96,10 +100,10 @@ fn run(args: Vec<String>) -> i32 {
             let _ = std::io::stdin().read_to_string(&mut s);
             pyheap_vm::run_source(&s, "<stdin>")
         }
-        Job::Repl => return pyheap_vm::repl(),
+        Job::Repl => return repl::run(!quiet),
     };
     if interactive {
-        return pyheap_vm::repl();
+        return repl::run(false);
     }
     code
 }

@@ -140,11 +140,13 @@ pub fn new_dict_presized(n: usize) -> Obj {
 
 /// `__sizeof__` (CPython's formula on the current geometry).
 pub fn sizeof(o: &Obj) -> usize {
-    let Some(d) = dp(o) else { return 48 };
+    // The type's basic size: 48 for `dict`, more for subclasses (weakref word).
+    let basic = o.type_slots().basicsize.get();
+    let Some(d) = dp(o) else { return basic };
     let tb = d.t.borrow();
     let size = tb.indices.len();
     if size == 0 {
-        return 48;
+        return basic;
     }
     let ix = if size <= 128 {
         1
@@ -154,7 +156,7 @@ pub fn sizeof(o: &Obj) -> usize {
         4
     };
     let es = if tb.unicode { 16 } else { 24 };
-    48 + 32 + size * ix + tb.usable * es
+    basic + 32 + size * ix + tb.usable * es
 }
 
 fn eq_keys(a: &Obj, b: &Obj) -> PyResult<bool> {

@@ -49,11 +49,19 @@ macro_rules! simple_payload {
 }
 
 /// `builtin_function_or_method`: a native function, optionally bound to `self_`.
+/// NOTE: `repr(C)` so that `weaklist` sits at CPython's `__weakrefoffset__`
+/// (40) for `builtin_function_or_method`.
+#[repr(C)]
 pub struct BuiltinObj {
     pub def: &'static MethodDef,
     pub self_: Slot,
     pub module: Slot,
+    pub weaklist: WeakListWord,
 }
+
+/// `builtin_function_or_method.__weakrefoffset__`.
+pub const BUILTIN_WEAKLIST_OFFSET: usize = 16 + std::mem::offset_of!(BuiltinObj, weaklist);
+const _: () = assert!(BUILTIN_WEAKLIST_OFFSET == 40);
 simple_payload!(BuiltinObj);
 
 /// `method_descriptor` / `classmethod_descriptor` on builtin types.
@@ -75,6 +83,8 @@ pub struct GetSetObj {
 simple_payload!(GetSetObj);
 
 /// A Python function.
+/// NOTE: `repr(C)` so the weakref word's offset is fixed ([`FUNC_WEAKLIST_OFFSET`]).
+#[repr(C)]
 pub struct FuncObj {
     pub code: Slot,
     pub globals: Slot,
@@ -86,10 +96,14 @@ pub struct FuncObj {
     pub doc: Slot,
     pub dict: Slot,
     pub module: Slot,
-    pub annotations: Slot,
     pub weaklist: WeakListWord,
+    pub annotations: Slot,
 }
 simple_payload!(FuncObj);
+
+/// Offset of a function's weakref-list word from the object address.
+pub const FUNC_WEAKLIST_OFFSET: usize = 16 + std::mem::offset_of!(FuncObj, weaklist);
+const _: () = assert!(FUNC_WEAKLIST_OFFSET == 96);
 
 /// A bound method (`method`).
 pub struct BoundObj {
@@ -260,6 +274,7 @@ pub fn new_builtin_def(def: &'static MethodDef, self_: Option<Obj>) -> Obj {
             def,
             self_: Slot::new(self_),
             module: Slot::new(None),
+            weaklist: WeakListWord::default(),
         },
         true,
     )

@@ -43,6 +43,22 @@ pub fn set_slots_payload(s: &TypeSlots) -> bool {
     pyheap_mem::set_payload::<SlotsObj>(s, 16)
 }
 
+/// True if instances of `ty` use the `__slots__` payload ([`SlotsObj`]).
+pub fn is_slots_type(ty: &Obj) -> bool {
+    ty.as_type_slots()
+        .and_then(|s| s.payload.get())
+        .is_some_and(|p| p.name() == std::any::type_name::<SlotsObj>())
+}
+
+/// Index among the [`SlotsObj`] items of the weakref-list word, if any.
+/// NOTE: that word holds pyheap-mem's weakref list head, not a reference:
+/// traverse and clear must never treat it as a `Slot`. (At dealloc it is
+/// already zero, so dropping it as an empty `Slot` is harmless.)
+fn weaklist_item(o: &Obj) -> Option<usize> {
+    let off = o.type_slots().weaklistoffset.get();
+    (off >= 16).then(|| (off - 16) / 8)
+}
+
 /// Maximum number of shared keys before instances fall back to a dict.
 const SHARED_KEYS_MAX: usize = 30;
 
@@ -175,7 +191,11 @@ pub fn subtype_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
     if let Some(f) = base.as_type_slots().and_then(|s| s.traverse.get()) {
         f(o, visit);
     }
-    for s in o.items::<SlotsObj>() {
+    let weak = weaklist_item(o);
+    for (i, s) in o.items::<SlotsObj>().iter().enumerate() {
+        if Some(i) == weak {
+            continue;
+        }
         if let Some(p) = s.peek() {
             visit(p);
         }
@@ -188,8 +208,11 @@ pub fn subtype_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
 pub fn subtype_clear(o: &Obj) {
     o.managed_values_free();
     let _ = o.set_managed_dict(None).map(drop);
-    for s in o.items::<SlotsObj>() {
-        drop(s.take());
+    let weak = weaklist_item(o);
+    for (i, s) in o.items::<SlotsObj>().iter().enumerate() {
+        if Some(i) != weak {
+            drop(s.take());
+        }
     }
     let ty = o.type_ref();
     let base = crate::types::static_base(&ty);

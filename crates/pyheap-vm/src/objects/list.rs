@@ -225,7 +225,8 @@ pub fn list_insert(o: &Obj, i: usize, v: Obj) -> PyResult<()> {
     Ok(())
 }
 
-/// Bytes of `__sizeof__`: 40 + 8·allocated.
+/// Bytes of `__sizeof__`: the type's basic size (40 for `list`; subclasses
+/// add their weakref word) + 8·allocated.
 pub fn sizeof(o: &Obj) -> usize {
-    40 + lp(o).map_or(0, |l| l.items.heap_bytes())
+    o.type_slots().basicsize.get() + lp(o).map_or(0, |l| l.items.heap_bytes())
 }

@@ -20,6 +20,8 @@ macro_rules! simple_payload {
     };
 }
 
+/// NOTE: `repr(C)` so the weakref word's offset is fixed ([`MODULE_WEAKLIST_OFFSET`]).
+#[repr(C)]
 pub struct ModuleObj {
     pub dict: Slot,
     pub def: Slot,
@@ -28,6 +30,10 @@ pub struct ModuleObj {
     pub name: Slot,
 }
 simple_payload!(ModuleObj, set_module_payload);
+
+/// Offset of a module's weakref-list word (CPython: 40).
+pub const MODULE_WEAKLIST_OFFSET: usize = 16 + std::mem::offset_of!(ModuleObj, weaklist);
+const _: () = assert!(MODULE_WEAKLIST_OFFSET == 40);
 
 pub struct RangeObj {
     pub start: Slot,

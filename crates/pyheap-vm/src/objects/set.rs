@@ -8,7 +8,7 @@
 
 use std::cell::RefCell;
 
-use pyheap_mem::{new_object, ObjPtr, Payload, TypeSlots};
+use pyheap_mem::{new_object, ObjPtr, Payload, TypeSlots, WeakListWord};
 
 use crate::rt::{Obj, PyResult};
 use crate::types::t;
@@ -31,9 +31,19 @@ pub struct SetTable {
     pub hash: isize,
 }
 
+/// NOTE: `repr(C)` with a reserved gap so that `weaklist` sits at CPython's
+/// `__weakrefoffset__` (192) inside the 200-byte object; the gap stands in for
+/// CPython's inline small table (our table lives in the Rust heap).
+#[repr(C)]
 pub struct SetObj {
     pub t: RefCell<Box<SetTable>>,
+    _reserved: [usize; 20],
+    pub weaklist: WeakListWord,
 }
+
+/// `set.__weakrefoffset__` (the `weaklist` field, from the object address).
+pub const SET_WEAKLIST_OFFSET: usize = 16 + std::mem::offset_of!(SetObj, weaklist);
+const _: () = assert!(SET_WEAKLIST_OFFSET == 192 && 16 + std::mem::size_of::<SetObj>() == 200);
 
 impl Payload for SetObj {
     type Item = pyheap_mem::typed::NoItems;
@@ -91,6 +101,8 @@ pub fn new_set_of(ty: &Obj) -> Obj {
                 version: 0,
                 hash: -1,
             })),
+            _reserved: [0; 20],
+            weaklist: WeakListWord::default(),
         },
         0,
     )

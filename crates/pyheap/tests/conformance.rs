@@ -8,6 +8,7 @@
 
 mod conformance_harness;
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use conformance_harness::compare::{compare, first_differences, parse_err_file, Expected};
@@ -46,6 +47,10 @@ fn conformance_suite() {
     }
     let closing = summary.closing_line();
     println!("{closing}");
+    // NOTE: written straight to the stderr handle (not `eprintln!`), which the
+    // test harness does not capture, so the totals show in CI logs even when
+    // the test passes.
+    let _ = writeln!(std::io::stderr(), "{closing}");
     assert!(summary.failures.is_empty(), "{closing}");
 }
 

@@ -22,7 +22,10 @@ use crate::refs::{self, Ref};
 use crate::typed::WORD;
 
 /// A growable array of owned references (null = empty slot), `8·cap` bytes.
+/// `repr(C)`: the storage pointer, then the capacity (CPython's `ob_item`,
+/// `allocated` order when embedded in a list).
 #[derive(Default)]
+#[repr(C)]
 pub struct RefArray {
     ptr: Cell<Option<NonNull<*mut ObjHead>>>,
     cap: Cell<usize>,

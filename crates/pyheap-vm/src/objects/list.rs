@@ -12,10 +12,16 @@ use pyheap_mem::{new_object, ObjPtr, Payload, RefArray, TypeSlots};
 use crate::rt::{Obj, PyResult};
 use crate::types::t;
 
+/// NOTE: `repr(C)` in CPython's `PyListObject` order, so memory reads by
+/// address see `ob_size` at +16, the item pointer at +24 and `allocated` at +32.
+#[repr(C)]
 pub struct ListObj {
-    pub items: RefArray,
     pub len: Cell<usize>,
+    pub items: RefArray,
 }
+
+const _: () =
+    assert!(std::mem::offset_of!(ListObj, len) == 0 && std::mem::size_of::<ListObj>() == 24);
 
 impl Payload for ListObj {
     type Item = pyheap_mem::typed::NoItems;

@@ -30,8 +30,23 @@ pub fn hash_str(s: &str) -> isize {
     if s.is_empty() {
         return 0;
     }
-    let cps: Vec<u32> = s.chars().map(|c| c as u32).collect();
-    vh::hash_str(key(), &cps) as isize
+    // NOTE: an ASCII str's PEP 393 storage is its UTF-8 bytes, so the common
+    // case hashes without building a buffer.
+    if s.is_ascii() {
+        return vh::hash_bytes(key(), s.as_bytes()) as isize;
+    }
+    let maxc = s.chars().map(|c| c as u32).max().unwrap_or(0);
+    let mut buf = Vec::with_capacity(s.len() * 2);
+    for c in s.chars().map(|c| c as u32) {
+        if maxc < 0x100 {
+            buf.push(c as u8);
+        } else if maxc < 0x10000 {
+            buf.extend_from_slice(&(c as u16).to_le_bytes());
+        } else {
+            buf.extend_from_slice(&c.to_le_bytes());
+        }
+    }
+    vh::hash_bytes(key(), &buf) as isize
 }
 
 /// CPython's hash of a bytes value.

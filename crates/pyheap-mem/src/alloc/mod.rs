@@ -114,14 +114,16 @@ pub unsafe fn realloc(p: *mut u8, size: usize) -> Option<NonNull<u8>> {
 /// pool block (e.g. 48 for a 40-byte request), the obtained size for a
 /// system block (`max(request, 1)`); 0 if `p` is not a block start of ours.
 ///
+/// NOTE: this is on the typed layer's hot path (every trailing-item access
+/// is clamped by it), so it reads the pool header's size class directly
+/// instead of the full [`block_of`] (no liveness bitmap, no block-index
+/// division): the contract already says `p` is a live block start.
+///
 /// # Safety
 /// `p` must be a live block from [`malloc`]/[`realloc`] on this thread
 /// (the answer is memory-safe for any address; the contract keeps it meaningful).
 pub unsafe fn usable_size(p: *mut u8) -> usize {
-    match block_of(p.addr()) {
-        Some(b) if b.start == p.addr() && b.live => b.size,
-        _ => 0,
-    }
+    with_state(|st| st.usable_size(p))
 }
 
 /// Sets (or with `None` removes) the limit on bytes obtained from the system

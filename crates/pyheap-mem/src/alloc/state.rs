@@ -121,6 +121,19 @@ impl State {
         Where::Pool(p.map_addr(|a| a & !POOL_SIZE_MASK).cast())
     }
 
+    /// Size class of the pool block at `p`, or the recorded size of a system
+    /// block; 0 for an address that is neither (see [`super::usable_size`]).
+    #[inline(always)]
+    pub fn usable_size(&self, p: *mut u8) -> usize {
+        match self.classify(p) {
+            // SAFETY: classify only returns carved pools of our arenas, whose
+            // headers are initialized.
+            Where::Pool(pool) => index2size(unsafe { (*pool).szidx } as usize),
+            Where::Large => self.large.size_of(p).unwrap_or(0),
+            Where::Bogus => 0,
+        }
+    }
+
     /// Frees `p`; returns whether a block was freed.
     ///
     /// # Safety

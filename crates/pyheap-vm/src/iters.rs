@@ -60,6 +60,11 @@ pub fn native_iter(o: &Obj) -> PyResult<Option<Obj>> {
     if bytes::bytes_data(o).is_some() {
         return Ok(mk(&tt.bytes_iter, o.clone(), 0));
     }
+    if o.has_type(&tt.mappingproxy) {
+        // NOTE: iterates the underlying mapping (CPython's mappingproxy_iter).
+        let m = crate::objects::misc::oneref(o).unwrap_or_else(dict::new_dict);
+        return crate::ops::iter(&m).map(Some);
+    }
     if o.has_type(&tt.range) {
         let (start, _stop, step, len) = crate::seq::range_parts(o);
         let it = new_iter(&tt.range_iter, Some(start), Some(step), 0, 0);

@@ -13,6 +13,7 @@ pub mod attr;
 pub mod builtins;
 pub mod code;
 pub mod containers;
+pub mod docstrings;
 pub mod eval;
 pub mod exc;
 pub mod frames;

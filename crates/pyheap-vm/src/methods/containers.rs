@@ -902,8 +902,45 @@ fn b_objclass(o: &Obj) -> PyResult<Obj> {
         .and_then(|d| d.owner.get())
         .unwrap_or_else(none))
 }
-fn b_doc(_o: &Obj) -> PyResult<Obj> {
-    Ok(none())
+/// `__doc__` of builtin functions and descriptors: CPython's text from
+/// [`crate::docstrings`], keyed by owner (module or type) and name.
+fn b_doc(o: &Obj) -> PyResult<Obj> {
+    use crate::objects::func::{BuiltinObj, DescrObj, GetSetObj};
+    let owner_name = |x: &Obj| -> String {
+        if is_type(x) {
+            crate::types::type_name(x)
+        } else if let Some(d) = crate::objects::misc::module_dict(x) {
+            dict::get_str(&d, "__name__")
+                .and_then(|n| pstr::as_str(&n).map(str::to_string))
+                .unwrap_or_default()
+        } else {
+            tname(x)
+        }
+    };
+    let key = if let Some(b) = o.payload::<BuiltinObj>() {
+        // Module functions are stored unbound with their module's name.
+        let owner = match (b.self_.get(), b.module.get()) {
+            (Some(s), _) => owner_name(&s),
+            (None, Some(m)) => pstr::as_str(&m).unwrap_or("builtins").to_string(),
+            (None, None) => "builtins".to_string(),
+        };
+        format!("{}.{}", owner, b.def.name)
+    } else if let Some(d) = o.payload::<DescrObj>() {
+        format!(
+            "{}.{}",
+            d.owner.get().map(|x| owner_name(&x)).unwrap_or_default(),
+            d.def.name
+        )
+    } else if let Some(g) = o.payload::<GetSetObj>() {
+        format!(
+            "{}.{}",
+            g.owner.get().map(|x| owner_name(&x)).unwrap_or_default(),
+            g.name
+        )
+    } else {
+        return Ok(none());
+    };
+    Ok(crate::docstrings::builtin_doc(&key).map_or_else(none, pstr::new_str))
 }
 fn d_get(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let d = a0(&args)?;

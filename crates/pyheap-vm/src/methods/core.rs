@@ -413,6 +413,14 @@ fn ty_set_module(o: &Obj, v: Option<Obj>) -> PyResult<()> {
     )
 }
 fn ty_doc(o: &Obj) -> PyResult<Obj> {
+    if !crate::types::is_heap_type(o) {
+        // NOTE: as CPython's type_get_doc, a builtin type answers its own
+        // docstring (kept in the generated table, not in every type dict).
+        let key = format!("type:{}", crate::types::type_name(o));
+        if let Some(doc) = crate::docstrings::builtin_doc(&key) {
+            return Ok(pstr::new_str(doc));
+        }
+    }
     let d = dict::get_str(&crate::types::type_dict(o), "__doc__").unwrap_or_else(none);
     crate::attr::descr_get(d, None, o)
 }

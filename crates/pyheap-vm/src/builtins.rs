@@ -329,14 +329,17 @@ fn issubclass_check(a: &Obj, cls: &Obj) -> PyResult<bool> {
 
 fn b_callable(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     check_args("callable", &args, 1, 1)?;
-    let o = &args[0];
-    let c = o.payload::<crate::objects::func::FuncObj>().is_some()
+    Ok(py_bool(is_callable(&args[0])))
+}
+
+/// `callable(o)` (CPython's `PyCallable_Check`).
+pub fn is_callable(o: &Obj) -> bool {
+    o.payload::<crate::objects::func::FuncObj>().is_some()
         || o.payload::<crate::objects::func::BuiltinObj>().is_some()
         || o.payload::<crate::objects::func::BoundObj>().is_some()
         || o.payload::<crate::objects::func::DescrObj>().is_some()
         || is_type(o)
-        || crate::types::lookup(&o.type_ref(), "__call__").is_some();
-    Ok(py_bool(c))
+        || crate::types::lookup(&o.type_ref(), "__call__").is_some()
 }
 
 fn b_getattr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {

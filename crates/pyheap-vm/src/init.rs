@@ -261,13 +261,16 @@ pub fn build_types() -> Types {
         mk(
             "method",
             Some(&object),
-            32,
+            48,
             GC,
             Some(func::set_bound_payload),
         ),
         Some(func::bound_traverse),
         None,
     );
+    if let Some(s) = method.as_type_slots() {
+        s.weaklistoffset.set(func::BOUND_WEAKLIST_OFFSET);
+    }
     let code = mk(
         "code",
         Some(&object),

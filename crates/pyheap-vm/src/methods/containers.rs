@@ -963,6 +963,28 @@ fn cell_set_contents(o: &Obj, v: Option<Obj>) -> PyResult<()> {
     }
     Ok(())
 }
+/// `types.MethodType(func, instance)`.
+fn method_new(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
+    if !kw.is_empty() {
+        return Err(type_err("method() takes no keyword arguments"));
+    }
+    if args.len() != 3 {
+        return Err(type_err(&format!(
+            "method expected 2 arguments, got {}",
+            args.len().saturating_sub(1)
+        )));
+    }
+    if !crate::builtins::is_callable(&args[1]) {
+        return Err(type_err("first argument must be callable"));
+    }
+    if is_none(&args[2]) {
+        return Err(type_err("instance must not be None"));
+    }
+    Ok(crate::objects::func::new_bound(
+        args[1].clone(),
+        args[2].clone(),
+    ))
+}
 fn cell_new(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     Ok(crate::objects::func::new_cell(args.get(1).cloned()))
 }
@@ -1384,6 +1406,7 @@ pub fn register() {
     add_getset(f, "__dict__", f_dict, Some(crate::attr::set_dict_attr));
     add_method(f, "__get__", f_get);
     let m = &tt.method;
+    add_static(m, "__new__", method_new);
     add_getset(m, "__func__", m_func, None);
     add_getset(m, "__self__", m_self, None);
     add_method(m, "__getattribute__", m_getattr);

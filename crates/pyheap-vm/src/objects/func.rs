@@ -106,11 +106,21 @@ pub const FUNC_WEAKLIST_OFFSET: usize = 16 + std::mem::offset_of!(FuncObj, weakl
 const _: () = assert!(FUNC_WEAKLIST_OFFSET == 96);
 
 /// A bound method (`method`).
+/// `method` (a bound method): CPython's `PyMethodObject` layout —
+/// `im_func`, `im_self`, `im_weakreflist`, then the vectorcall pointer
+/// (NOTE: kept as an always-zero word so the object is 48 bytes as in 3.11).
+#[repr(C)]
 pub struct BoundObj {
     pub func: Slot,
     pub self_: Slot,
+    pub weaklist: WeakListWord,
+    pub vectorcall: usize,
 }
 simple_payload!(BoundObj);
+
+/// `method.__weakrefoffset__`.
+pub const BOUND_WEAKLIST_OFFSET: usize = 16 + std::mem::offset_of!(BoundObj, weaklist);
+const _: () = assert!(BOUND_WEAKLIST_OFFSET == 32 && std::mem::size_of::<BoundObj>() == 32);
 
 /// `cell`.
 pub struct CellObj {
@@ -341,6 +351,8 @@ pub fn new_bound(func: Obj, self_: Obj) -> Obj {
         BoundObj {
             func: Slot::new(Some(func)),
             self_: Slot::new(Some(self_)),
+            weaklist: WeakListWord::default(),
+            vectorcall: 0,
         },
         true,
     )

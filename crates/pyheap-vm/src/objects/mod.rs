@@ -6,6 +6,7 @@ pub mod dict;
 pub mod float;
 pub mod func;
 pub mod instance;
+pub mod keyops;
 pub mod int;
 pub mod list;
 pub mod misc;

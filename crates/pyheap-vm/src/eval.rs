@@ -821,9 +821,7 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         I::SetUpdate(n) => {
             let it = frame.pop();
             let s = frame.peek(n as usize).unwrap_or_else(none);
-            for x in ops::to_vec(&it)? {
-                set::add(&s, x)?;
-            }
+            set::update_from(&s, &it)?;
         }
         I::DictUpdate(n) | I::DictMerge(n) => {
             let m = frame.pop();

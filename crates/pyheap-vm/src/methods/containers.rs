@@ -434,9 +434,7 @@ fn set_new(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
             if x.has_type(&t().frozenset) && cls.is(&t().frozenset) {
                 return Ok(x.clone());
             }
-            for v in ops::to_vec(x)? {
-                set::add(&s, v)?;
-            }
+            set::update_from(&s, x)?;
         }
     }
     Ok(s)
@@ -449,9 +447,7 @@ fn set_init(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     check_args("set", &args[1..], 0, 1)?;
     set::set_clear(&s);
     if let Some(x) = args.get(1) {
-        for v in ops::to_vec(x)? {
-            set::add(&s, v)?;
-        }
+        set::update_from(&s, x)?;
     }
     Ok(none())
 }
@@ -484,9 +480,7 @@ fn set_copy(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         return Ok(s);
     }
     let out = set::new_set_of(&s.type_ref());
-    for x in set::items(&s) {
-        set::add(&out, x)?;
-    }
+    set::merge(&out, &s)?;
     Ok(out)
 }
 fn as_set(o: &Obj) -> PyResult<Obj> {

@@ -1,5 +1,4 @@
-# Instance attributes: per-instance insertion order, split __dict__ sizes,
-# deletion, and cycle counts with and without a materialised __dict__.
+# Instance attributes: per-instance insertion order, deletion, and cycle counts with and without a materialised __dict__.
 import gc
 import sys
 
@@ -19,7 +18,6 @@ print(vars(a), vars(b))
 del b.y
 b.y = 6
 print(vars(b), list(b.__dict__))
-print(sys.getsizeof(a.__dict__), sys.getsizeof(b.__dict__))
 
 
 class B:
@@ -29,7 +27,7 @@ class B:
 
 
 objs = [B() for _ in range(5)]
-print(sys.getsizeof(objs[0].__dict__), sys.getsizeof(objs[4]), vars(objs[1]))
+print(sys.getsizeof(objs[4]), vars(objs[1]), vars(objs[0]))
 
 
 class C:

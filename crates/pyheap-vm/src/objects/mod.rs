@@ -13,3 +13,6 @@ pub mod misc;
 pub mod set;
 pub mod str;
 pub mod tuple;
+
+#[cfg(test)]
+mod traverse_tests;

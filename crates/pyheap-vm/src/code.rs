@@ -146,12 +146,36 @@ fn const_obj(c: &Constant, cache: &mut Vec<Option<Obj>>) -> Obj {
             }
         }
         ConstValue::FrozenSet(items) => {
-            let s = crate::objects::set::new_set_of(&t().frozenset);
+            // NOTE: CPython builds the frozenset from the items in source
+            // order, then its constant merging (`merge_consts_recursive`)
+            // rebuilds it from the first one's iteration order; with hash
+            // collisions the two orders differ, so both passes are needed.
+            let first = crate::objects::set::new_set_of(&t().frozenset);
             for x in items {
                 let k = const_obj(x, cache);
-                let _ = crate::objects::set::add(&s, k);
+                let _ = crate::objects::set::add(&first, k);
             }
-            s
+            let rebuild = |src: &Obj| {
+                let s = crate::objects::set::new_set_of(&t().frozenset);
+                for k in crate::objects::set::items(src) {
+                    let _ = crate::objects::set::add(&s, k);
+                }
+                s
+            };
+            let s = rebuild(&first);
+            // NOTE: code creation (`intern_string_constants`) rebuilds it once
+            // more when interning replaced an element, i.e. an identifier
+            // str already interned elsewhere; modelled for the 1-character
+            // identifier strings (always pre-interned in CPython) only.
+            let replaced = items.iter().any(|x| {
+                matches!(&x.value, ConstValue::Str(st) if st.chars().count() == 1)
+                    && x.value.should_intern()
+            });
+            if replaced {
+                rebuild(&s)
+            } else {
+                s
+            }
         }
         ConstValue::Ellipsis => t().ellipsis.clone(),
         ConstValue::Code(u) => make_code(u, cache),

@@ -751,7 +751,8 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         }
         I::BuildMap(n) => {
             let items = pop_n(frame, 2 * n as usize);
-            let d = dict::new_dict_presized(n as usize);
+            let unicode = dict::all_exact_str(items.iter().step_by(2));
+            let d = dict::new_dict_presized_for(n as usize, unicode);
             let mut it = items.into_iter();
             while let (Some(k), Some(v)) = (it.next(), it.next()) {
                 dict::set_item(&d, k, v)?;
@@ -761,7 +762,8 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         I::BuildConstKeyMap(n) => {
             let keys = frame.pop();
             let vals = pop_n(frame, n as usize);
-            let d = dict::new_dict_presized(n as usize);
+            let unicode = dict::all_exact_str(tuple::tuple_items(&keys).iter());
+            let d = dict::new_dict_presized_for(n as usize, unicode);
             for (k, v) in tuple::tuple_items(&keys).into_iter().zip(vals) {
                 dict::set_item(&d, k, v)?;
             }
@@ -819,9 +821,7 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         I::SetUpdate(n) => {
             let it = frame.pop();
             let s = frame.peek(n as usize).unwrap_or_else(none);
-            for x in ops::to_vec(&it)? {
-                set::add(&s, x)?;
-            }
+            set::update_from(&s, &it)?;
         }
         I::DictUpdate(n) | I::DictMerge(n) => {
             let m = frame.pop();

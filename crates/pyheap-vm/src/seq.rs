@@ -558,12 +558,12 @@ pub fn set_op(a: &Obj, b: &Obj, op: &str) -> PyResult<Obj> {
     let out = set::new_set_of(&ty);
     match op {
         "|" => {
-            for x in set::items(a).into_iter().chain(set::items(b)) {
-                set::add(&out, x)?;
-            }
+            set::merge(&out, a)?;
+            set::merge(&out, b)?;
         }
         "&" => {
-            let (small, big) = if set::len(a) <= set::len(b) {
+            // `set_intersection`: iterate `b` unless `a` is smaller.
+            let (small, big) = if set::len(b) > set::len(a) {
                 (a, b)
             } else {
                 (b, a)
@@ -574,6 +574,13 @@ pub fn set_op(a: &Obj, b: &Obj, op: &str) -> PyResult<Obj> {
                 }
             }
         }
+        "-" if (set::len(a) >> 2) > set::len(b) => {
+            // `set_copy_and_difference`.
+            set::merge(&out, a)?;
+            for x in set::items(b) {
+                set::discard(&out, &x)?;
+            }
+        }
         "-" => {
             for x in set::items(a) {
                 if !set::contains(b, &x)? {
@@ -582,13 +589,11 @@ pub fn set_op(a: &Obj, b: &Obj, op: &str) -> PyResult<Obj> {
             }
         }
         _ => {
+            // `set_symmetric_difference`: a copy of `b`, then each key of
+            // `a` is discarded if present, else added.
+            set::merge(&out, b)?;
             for x in set::items(a) {
-                if !set::contains(b, &x)? {
-                    set::add(&out, x)?;
-                }
-            }
-            for x in set::items(b) {
-                if !set::contains(a, &x)? {
+                if !set::discard(&out, &x)? {
                     set::add(&out, x)?;
                 }
             }
@@ -599,22 +604,16 @@ pub fn set_op(a: &Obj, b: &Obj, op: &str) -> PyResult<Obj> {
 
 pub fn set_inplace(a: &Obj, b: &Obj, op: &str) -> PyResult<Obj> {
     match op {
-        "|" => {
-            for x in set::items(b) {
-                set::add(a, x)?;
-            }
-        }
+        "|" => set::merge(a, b)?,
         "-" => {
             for x in set::items(b) {
                 set::discard(a, &x)?;
             }
         }
         "&" => {
-            for x in set::items(a) {
-                if !set::contains(b, &x)? {
-                    set::discard(a, &x)?;
-                }
-            }
+            // `set_intersection_update`: build the intersection, swap bodies.
+            let tmp = set_op(a, b, "&")?;
+            set::swap_bodies(a, &tmp);
         }
         _ => {
             for x in set::items(b) {

@@ -415,6 +415,45 @@ impl DictTable {
         }
     }
 
+    /// A lookup that never calls out: the live entry with stored hash `hash`
+    /// whose key satisfies `matches` (which must check identity itself and
+    /// must not run code or touch this table). For exact-str lookups.
+    pub fn find_by<K: KeyOps>(
+        &self,
+        ops: &K,
+        hash: isize,
+        matches: impl Fn(&Ref) -> bool,
+    ) -> Option<usize> {
+        if self.is_empty_keys() {
+            return None;
+        }
+        let log2 = self.log2_size.get();
+        let unicode = self.unicode.get();
+        let kw = self.key_word();
+        let mut p = Probe::new(hash, (1usize << log2) - 1);
+        loop {
+            let ix = self.with(|b| get_index(b, log2, p.i));
+            if ix == DKIX_EMPTY {
+                return None;
+            }
+            if ix >= 0 {
+                let ix = ix as usize;
+                let k = self.with(|b| b.get_ref(ix, kw))?;
+                let ehash = if unicode {
+                    ops.cached_str_hash(&k)
+                } else {
+                    self.with(|b| b.int(ix, 0)).map(|h| h as isize)
+                };
+                if ehash == Some(hash) && matches(&k) {
+                    return Some(ix);
+                }
+            }
+            if !p.next() {
+                return None;
+            }
+        }
+    }
+
     /// The value for `key` (new reference), via [`Self::lookup`].
     pub fn get<K: KeyOps>(
         &self,

@@ -512,6 +512,26 @@ impl SetTable {
         Ok(())
     }
 
+    /// `set_swap_bodies`: exchanges the whole contents (tables, counts) of two
+    /// sets; both hash caches are reset. No reference is dropped.
+    pub fn swap_bodies(&self, other: &SetTable) {
+        if std::ptr::eq(self, other) {
+            return;
+        }
+        self.fill.swap(&other.fill);
+        self.used.swap(&other.used);
+        self.table.swap(&other.table);
+        for (a, b) in self.small.iter().zip(other.small.iter()) {
+            let ka = a.key.replace(None);
+            let kb = b.key.replace(ka);
+            let none = a.key.replace(kb);
+            debug_assert!(none.is_none());
+            a.hash.swap(&b.hash);
+        }
+        self.hash.set(-1);
+        other.hash.set(-1);
+    }
+
     /// `tp_traverse`: visits every active key in table order.
     pub fn traverse(&self, visit: &mut dyn FnMut(ObjPtr)) {
         let ptrs: Vec<ObjPtr> = (0..=self.mask()).filter_map(|i| self.peek_key(i)).collect();

@@ -235,10 +235,28 @@ fn dict_new(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     Ok(dict::new_dict_of(&cls))
 }
 /// `dict.update` semantics shared by `__init__` and `update`.
+/// CPython's `tp_iter == dict_iter` test: `dict_merge` reads the table
+/// directly only for dicts whose iteration is dict's own.
+fn dict_iterates_natively(o: &Obj) -> bool {
+    let ty = o.type_ref();
+    if ty.is(&t().dict) {
+        return true;
+    }
+    match (
+        crate::types::lookup(&ty, "__iter__"),
+        crate::types::lookup(&t().dict, "__iter__"),
+    ) {
+        (Some(a), Some(b)) => a.is(&b),
+        _ => false,
+    }
+}
+
 pub fn dict_update_from(d: &Obj, src: Option<&Obj>, kw: &Kw) -> PyResult<()> {
     if let Some(s) = src {
         let has_keys = dict::is_dict(s) || crate::attr::getattr_opt(s, "keys")?.is_some();
-        if has_keys {
+        if dict::is_dict(s) && dict_iterates_natively(s) {
+            dict::merge(d, s, true)?;
+        } else if has_keys {
             for (k, v) in crate::eval::mapping_pairs(s)? {
                 dict::set_item(d, k, v)?;
             }
@@ -339,13 +357,23 @@ fn dict_clear_m(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn dict_fromkeys(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let cls = a0(&args)?;
-    let keys = ops::to_vec(&a1(&args, "fromkeys")?)?;
+    let src = a1(&args, "fromkeys")?;
+    let keys = ops::to_vec(&src)?;
     let v = args.get(2).cloned().unwrap_or_else(none);
     let d = if cls.is(&t().dict) {
         dict::new_dict()
     } else {
         ops::call(&cls, vec![], vec![])?
     };
+    // `dict_fromkeys` presizes an exact dict from an exact dict/set/frozenset.
+    if d.has_type(&t().dict) {
+        if src.has_type(&t().dict) {
+            let unicode = dict::table(&src).is_some_and(|tb| tb.is_unicode());
+            dict::presize_for_fromkeys(&d, keys.len(), unicode)?;
+        } else if src.has_type(&t().set) || src.has_type(&t().frozenset) {
+            dict::presize_for_fromkeys(&d, keys.len(), false)?;
+        }
+    }
     for k in keys {
         ops::setitem(&d, &k, v.clone())?;
     }
@@ -406,9 +434,7 @@ fn set_new(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
             if x.has_type(&t().frozenset) && cls.is(&t().frozenset) {
                 return Ok(x.clone());
             }
-            for v in ops::to_vec(x)? {
-                set::add(&s, v)?;
-            }
+            set::update_from(&s, x)?;
         }
     }
     Ok(s)
@@ -421,9 +447,7 @@ fn set_init(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     check_args("set", &args[1..], 0, 1)?;
     set::set_clear(&s);
     if let Some(x) = args.get(1) {
-        for v in ops::to_vec(x)? {
-            set::add(&s, v)?;
-        }
+        set::update_from(&s, x)?;
     }
     Ok(none())
 }
@@ -456,9 +480,7 @@ fn set_copy(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         return Ok(s);
     }
     let out = set::new_set_of(&s.type_ref());
-    for x in set::items(&s) {
-        set::add(&out, x)?;
-    }
+    set::merge(&out, &s)?;
     Ok(out)
 }
 fn as_set(o: &Obj) -> PyResult<Obj> {

@@ -94,6 +94,14 @@ pub fn set_attr(o: &Obj, name: &Obj, v: Obj) -> PyResult<bool> {
         dict::set_item(&d, name.clone(), v)?;
         return Ok(true);
     }
+    if !crate::types::static_base(&o.type_ref()).is(&crate::types::t().object) {
+        // NOTE: instances of builtin subclasses are not created by
+        // `object.__new__`, so (as in CPython) they get no inline values:
+        // the first attribute creates the `__dict__`.
+        let d = materialize(o)?;
+        dict::set_item(&d, name.clone(), v)?;
+        return Ok(true);
+    }
     let s = crate::objects::str::as_str(name).unwrap_or("");
     let idx = match key_index(o, s) {
         Some(i) => i,
@@ -110,10 +118,27 @@ pub fn set_attr(o: &Obj, name: &Obj, v: Obj) -> PyResult<bool> {
             n
         }
     };
+    if out_of_order(o, idx) {
+        // NOTE: CPython keeps a per-instance insertion order next to the
+        // values; here the values are always in key-index order, so an
+        // instance whose new attribute would come after a later key moves
+        // to a (combined) `__dict__`, which keeps its own order.
+        let d = materialize(o)?;
+        dict::set_item(&d, name.clone(), v)?;
+        return Ok(true);
+    }
     ensure_cap(o, idx + 1)?;
     let old = o.set_managed_value(idx, Some(v));
     drop(old);
     Ok(true)
+}
+
+/// True when slot `idx` is empty and some slot after it holds a value: adding
+/// `idx` now would list it before attributes that were set earlier.
+fn out_of_order(o: &Obj, idx: usize) -> bool {
+    let cap = o.managed_values_cap().unwrap_or(0);
+    o.managed_value_peek(idx).is_none()
+        && (idx + 1..cap).any(|i| o.managed_value_peek(i).is_some())
 }
 
 fn ensure_cap(o: &Obj, need: usize) -> PyResult<()> {
@@ -183,14 +208,11 @@ pub fn traverse_managed(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
     }
 }
 
-/// `subtype_traverse`: type, managed storage, slots, then the static base's
-/// own references.
+/// `subtype_traverse` in CPython's order: slots, managed storage (values
+/// or `__dict__`), the heap type, then the static base's own references.
 pub fn subtype_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
     let ty = o.type_ref();
     let base = crate::types::static_base(&ty);
-    if let Some(f) = base.as_type_slots().and_then(|s| s.traverse.get()) {
-        f(o, visit);
-    }
     let weak = weaklist_item(o);
     for (i, s) in o.items::<SlotsObj>().iter().enumerate() {
         if Some(i) == weak {
@@ -202,6 +224,9 @@ pub fn subtype_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
     }
     traverse_managed(o, visit);
     visit(ty.ptr());
+    if let Some(f) = base.as_type_slots().and_then(|s| s.traverse.get()) {
+        f(o, visit);
+    }
 }
 
 /// `subtype_clear`.

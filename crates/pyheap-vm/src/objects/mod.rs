@@ -6,9 +6,13 @@ pub mod dict;
 pub mod float;
 pub mod func;
 pub mod instance;
+pub mod keyops;
 pub mod int;
 pub mod list;
 pub mod misc;
 pub mod set;
 pub mod str;
 pub mod tuple;
+
+#[cfg(test)]
+mod traverse_tests;

@@ -42,11 +42,12 @@ impl Payload for Tuple {
     }
 }
 
+/// NOTE: fields drop in declaration order: `meta` last, after its instances.
 struct Types {
-    meta: Ref,
     float: Ref,
     list: Ref,
     tuple: Ref,
+    meta: Ref,
 }
 
 fn make_type<T: Payload>(meta: &Ref, basicsize: usize, flags: TypeFlags) -> Ref {
@@ -78,10 +79,10 @@ fn types() -> Types {
         }
     ));
     Types {
-        meta,
         float,
         list,
         tuple,
+        meta,
     }
 }
 

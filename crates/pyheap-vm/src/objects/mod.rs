@@ -8,6 +8,7 @@ pub mod func;
 pub mod instance;
 pub mod int;
 pub mod list;
+pub mod memoryview;
 pub mod misc;
 pub mod set;
 pub mod str;

@@ -76,13 +76,23 @@ pub unsafe fn alloc_object(ty: ObjPtr, size: usize) -> Result<Ref, MemoryError> 
 /// `p` must be an object from [`alloc_object`] whose contents were released
 /// and that nobody references any more (and untracked if GC).
 pub unsafe fn free_object(p: ObjPtr) {
+    events::emit(Event::Free { addr: p.addr() });
+    // SAFETY: forwarded caller contract.
+    unsafe { release_block(p) };
+}
+
+/// [`free_object`] without the object-level `Free` event: also used for
+/// blocks leaving a free list (whose object died when it was parked).
+///
+/// # Safety
+/// As [`free_object`].
+pub(crate) unsafe fn release_block(p: ObjPtr) {
     // SAFETY: the object is still readable (not yet freed).
     let ty = unsafe { p.type_ptr() };
     // SAFETY: as above.
     let flags = unsafe { p.type_head() }.slots.flags.get();
     let pre = pre_header_size(flags);
     let block = (p.as_ptr() as *mut u8).wrapping_sub(pre);
-    events::emit(Event::Free { addr: p.addr() });
     if flags.contains(TypeFlags::HAVE_GC) {
         // PyObject_GC_Del: a still-tracked object unlinks itself.
         // SAFETY: p is a live GC object until the free below.

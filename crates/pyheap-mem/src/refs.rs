@@ -6,7 +6,8 @@
 //! while it runs; it may resurrect); clear weak references and run their
 //! callbacks; the legacy `tp_del` (may resurrect); clear weakrefs the
 //! finalizer made, without callbacks; a dying weakref unlinks itself; the
-//! type releases its contents; the block is freed.
+//! type releases its contents; the block is parked on the type's free list
+//! (`freelist.rs`) or freed.
 //!
 //! Deep structures: releasing a container drops its items, which may
 //! deallocate them, recursively. [`dealloc`] keeps a depth counter; past
@@ -269,7 +270,12 @@ unsafe fn dealloc_one(p: ObjPtr) {
     }
     crate::managed::release_managed(&handle);
     // SAFETY: the payload (if any) is dropped exactly once, here.
-    unsafe { crate::typed::drop_object_payload(p) };
+    let nitems = unsafe { crate::typed::drop_object_payload(p) };
+    // SAFETY: the object is dead, untracked, its contents released; parked
+    // blocks are not touched again here.
+    if unsafe { crate::freelist::try_park(p, nitems) } {
+        return;
+    }
     // SAFETY: the object is dead and its contents released.
     unsafe { object::free_object(p) };
 }

@@ -72,7 +72,7 @@ pub struct PayloadInfo {
     type_id: TypeId,
     offset: usize,
     items_offset: usize,
-    drop_fn: unsafe fn(ObjPtr),
+    drop_fn: unsafe fn(ObjPtr) -> usize,
     name: &'static str,
 }
 
@@ -204,30 +204,64 @@ fn items_capacity<T: Payload>(p: ObjPtr) -> usize {
 
 /// Creates an object of type `ty` holding `payload` and `nitems` zeroed
 /// trailing items. The type must have declared `T` (see [`set_payload`]).
+///
+/// When the type has a free list ([`crate::freelist`]) holding a block for
+/// `nitems` items, that block is reused (CPython's `PyList_New`,
+/// `PyFloat_FromDouble`, `PyTuple_New`, `PyDict_New`): no allocation, no
+/// generation-0 count increment, so no automatic collection either.
 pub fn new_object<T: Payload>(ty: &Ref, payload: T, nitems: usize) -> Result<Ref, MemoryError> {
+    new_object_impl(ty, payload, nitems, true)
+}
+
+/// [`new_object`] that never takes a block from the type's free list: the
+/// object comes from the allocator, as CPython's `tp_alloc`
+/// (`PyType_GenericAlloc`) does for `list()` or `dict()` calls.
+pub fn new_object_no_freelist<T: Payload>(
+    ty: &Ref,
+    payload: T,
+    nitems: usize,
+) -> Result<Ref, MemoryError> {
+    new_object_impl(ty, payload, nitems, false)
+}
+
+fn new_object_impl<T: Payload>(
+    ty: &Ref,
+    payload: T,
+    nitems: usize,
+    use_freelist: bool,
+) -> Result<Ref, MemoryError> {
     let slots = slots_of(ty).ok_or(MemoryError)?;
     let info = slots.payload.get().ok_or(MemoryError)?;
     if info.type_id != TypeId::of::<T>() {
         return Err(MemoryError);
     }
     let size = object_size::<T>(info.offset, nitems).max(slots.basicsize.get());
-    // SAFETY: ty is a live type object (checked by slots_of) and the new
-    // object holds a reference to it if it is a heap type.
-    let obj = unsafe { alloc_object(ty.ptr(), size)? };
+    let recycled = if use_freelist {
+        // SAFETY: slots belongs to the live type object `ty`.
+        unsafe { crate::freelist::pop(slots, nitems, size) }
+    } else {
+        None
+    };
+    let obj = match recycled {
+        Some(o) => o,
+        // SAFETY: ty is a live type object (checked by slots_of) and the new
+        // object holds a reference to it if it is a heap type.
+        None => unsafe { alloc_object(ty.ptr(), size)? },
+    };
     // SAFETY: the block is zeroed and large enough for T at info.offset.
     unsafe { std::ptr::write(obj.ptr().field_ptr(info.offset) as *mut T, payload) };
     Ok(obj)
 }
 
-/// Drops a `T` payload and its trailing items in place.
+/// Drops a `T` payload and its trailing items in place; returns the item count.
 ///
 /// # Safety
 /// `p` must be a dead (count 0) object created by `new_object::<T>`, not yet freed.
-unsafe fn drop_payload<T: Payload>(p: ObjPtr) {
+unsafe fn drop_payload<T: Payload>(p: ObjPtr) -> usize {
     // SAFETY: caller contract; a temporary handle that is never dropped.
     let r = ManuallyDrop::new(unsafe { Ref::from_owned(p) });
     let Some(info) = r.type_slots().payload.get() else {
-        return;
+        return 0;
     };
     let n = {
         let items = r.items::<T>();
@@ -239,17 +273,20 @@ unsafe fn drop_payload<T: Payload>(p: ObjPtr) {
         std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(base, n));
         std::ptr::drop_in_place(p.field_ptr(info.offset) as *mut T);
     }
+    n
 }
 
-/// Runs the payload destructor of a dead object (called by the dealloc path).
+/// Runs the payload destructor of a dead object (called by the dealloc
+/// path); returns how many trailing items it had (the free-list key).
 ///
 /// # Safety
 /// `p` must be a dead object whose payload has not been dropped yet.
-pub(crate) unsafe fn drop_object_payload(p: ObjPtr) {
+pub(crate) unsafe fn drop_object_payload(p: ObjPtr) -> usize {
     // SAFETY: p's type is alive.
-    if let Some(info) = unsafe { p.type_head() }.slots.payload.get() {
+    match unsafe { p.type_head() }.slots.payload.get() {
         // SAFETY: forwarded contract.
-        unsafe { (info.drop_fn)(p) }
+        Some(info) => unsafe { (info.drop_fn)(p) },
+        None => 0,
     }
 }
 

@@ -63,10 +63,6 @@ pub type FinalizeFn = fn(obj: &Ref);
 /// Extra release work when the count reached zero, run before pyheap-mem
 /// drops the typed payload (see [`crate::typed`]) and frees the block.
 pub type DeallocFn = fn(obj: &Ref);
-/// Free-list hook: return true to keep the block for reuse instead of
-/// freeing it (after the payload was dropped). Reserved; not yet honoured
-/// for typed payloads.
-pub type RecycleFn = fn(obj: &Ref) -> bool;
 /// Untracking hook: true when the object holds nothing that may be tracked,
 /// so the collector may untrack it.
 pub type UntrackCheckFn = fn(obj: &Ref) -> bool;
@@ -88,7 +84,9 @@ pub struct TypeSlots {
     pub finalize: Cell<Option<FinalizeFn>>,
     pub legacy_del: Cell<Option<FinalizeFn>>,
     pub dealloc: Cell<Option<DeallocFn>>,
-    pub recycle: Cell<Option<RecycleFn>>,
+    /// The type's free list (see [`crate::freelist::enable`]): 0 for none,
+    /// else its index + 1 in the per-thread registry. Set once.
+    pub freelist: Cell<u32>,
     pub untrack_check: Cell<Option<UntrackCheckFn>>,
     /// The typed payload every instance carries (set once; see [`crate::typed`]).
     pub payload: Cell<Option<PayloadInfo>>,
@@ -107,7 +105,7 @@ impl TypeSlots {
             finalize: Cell::new(None),
             legacy_del: Cell::new(None),
             dealloc: Cell::new(None),
-            recycle: Cell::new(None),
+            freelist: Cell::new(0),
             untrack_check: Cell::new(None),
             payload: Cell::new(None),
         }

@@ -1143,6 +1143,7 @@ pub fn init_builtins(m: &Obj) {
     for (name, ty) in types {
         let _ = dict::set_str(&d, name, (*ty).clone());
     }
+    let _ = dict::set_str(&d, "memoryview", crate::objects::memoryview::type_obj());
     for (name, ty) in &tt.exc_table {
         let _ = dict::set_str(&d, name, ty.clone());
     }

@@ -4,7 +4,8 @@
 //! tables and dunder dispatchers.
 
 use pyheap_mem::{
-    new_object, new_root_metatype, ObjPtr, TypeFlags, TypeSlots, TYPE_PAYLOAD_OFFSET,
+    freelist, new_object, new_root_metatype, FreeListSpec, ObjPtr, TypeFlags, TypeSlots,
+    TYPE_PAYLOAD_OFFSET,
 };
 
 use crate::methods::core::{reg_binops, reg_compare, reg_dunders};
@@ -53,6 +54,31 @@ const _: () = assert!(
     TYPE_PAYLOAD_OFFSET + std::mem::size_of::<TypeData>() <= TYPE_WEAKLIST_OFFSET
         && TYPE_WEAKLIST_OFFSET + 8 <= 408
 );
+
+/// CPython 3.11's per-type free lists (pyheap-mem `freelist`), enabled in
+/// the order a full collection clears them (tuple, float, list, dict).
+///
+/// NOTE: tuples of 1..20 items are parked but only 1..19 are reused (3.11's
+/// `maybe_freelist_push`/`maybe_freelist_pop` disagree on the bound); floats
+/// link their free list through the type word and tuples through item 0,
+/// as CPython does, so a freed object's memory reads the same.
+fn enable_free_lists(tuple_: &Obj, float_: &Obj, list_: &Obj, dict_: &Obj) {
+    let tuples = FreeListSpec {
+        capacity: 2000,
+        min_key: 1,
+        max_park_key: 20,
+        max_pop_key: 19,
+        link_offset: Some(24),
+    };
+    let floats = FreeListSpec {
+        link_offset: Some(8),
+        ..FreeListSpec::single(100)
+    };
+    let _ = freelist::enable(tuple_, tuples);
+    let _ = freelist::enable(float_, floats);
+    let _ = freelist::enable(list_, FreeListSpec::single(80));
+    let _ = freelist::enable(dict_, FreeListSpec::single(80));
+}
 
 fn type_payload(s: &TypeSlots) -> bool {
     pyheap_mem::set_payload::<TypeData>(s, TYPE_PAYLOAD_OFFSET)
@@ -149,6 +175,7 @@ pub fn build_types() -> Types {
     if let Some(s) = dict_.as_type_slots() {
         s.untrack_check.set(Some(dict::untrack_check));
     }
+    enable_free_lists(&tuple_, &float_, &list_, &dict_);
     let set_ = with(
         mk("set", Some(&object), 200, GC, Some(set::set_payload)),
         Some(set::traverse),

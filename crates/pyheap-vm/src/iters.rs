@@ -84,6 +84,9 @@ pub fn native_iter(o: &Obj) -> PyResult<Option<Obj>> {
             return Ok(mk(ity, d, n));
         }
     }
+    if let Some(r) = crate::objects::memoryview::iter(o) {
+        return r.map(Some);
+    }
     Ok(None)
 }
 

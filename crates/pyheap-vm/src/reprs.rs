@@ -15,6 +15,9 @@ fn s_of(o: Option<Obj>) -> String {
 
 pub fn misc_repr(o: &Obj) -> PyResult<Option<String>> {
     let tt = t();
+    if let Some(r) = crate::objects::memoryview::repr(o) {
+        return Ok(Some(r));
+    }
     if o.is(&tt.not_implemented) {
         return Ok(Some("NotImplemented".into()));
     }
@@ -191,6 +194,9 @@ pub fn misc_repr(o: &Obj) -> PyResult<Option<String>> {
 }
 
 pub fn misc_hash(o: &Obj) -> PyResult<Option<isize>> {
+    if let Some(h) = crate::objects::memoryview::hash(o) {
+        return h.map(Some);
+    }
     if o.has_type(&t().range) {
         let (a, b, c, l) = crate::seq::range_parts(o);
         let tup = crate::objects::tuple::new_tuple(vec![l, a, c]);
@@ -211,6 +217,11 @@ pub fn misc_hash(o: &Obj) -> PyResult<Option<isize>> {
 
 pub fn misc_compare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Option<bool>> {
     let tt = t();
+    if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        if let Some(r) = crate::objects::memoryview::compare(a, b, op == CmpOp::Eq) {
+            return r.map(Some);
+        }
+    }
     if a.has_type(&tt.range) && b.has_type(&tt.range) && matches!(op, CmpOp::Eq | CmpOp::Ne) {
         let (s1, _, st1, l1) = crate::seq::range_parts(a);
         let (s2, _, st2, l2) = crate::seq::range_parts(b);
@@ -263,6 +274,9 @@ pub fn misc_compare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Option<bool>> {
 
 pub fn misc_len(o: &Obj) -> PyResult<Option<usize>> {
     let tt = t();
+    if let Some(n) = crate::objects::memoryview::len(o) {
+        return n.map(Some);
+    }
     if o.has_type(&tt.range) {
         let (_, _, _, l) = crate::seq::range_parts(o);
         return match int::as_i64(&l) {

@@ -218,11 +218,18 @@ pub fn native_getitem(o: &Obj, key: &Obj) -> PyResult<Option<Obj>> {
         let m = crate::objects::misc::oneref(o).unwrap_or_else(dict::new_dict);
         return ops::getitem(&m, key).map(Some);
     }
+    if let Some(r) = crate::objects::memoryview::getitem(o, key) {
+        return r.map(Some);
+    }
     Ok(None)
 }
 
 /// `o[key] = v` (v None = delete) for list and bytearray.
 pub fn native_setitem(o: &Obj, key: &Obj, v: Option<Obj>) -> PyResult<bool> {
+    if crate::objects::memoryview::is_memoryview(o) {
+        return crate::objects::memoryview::setitem(o, key, v)
+            .map_or(Ok(false), |r| r.map(|_| true));
+    }
     if list::is_list(o) {
         if is_slice(key) {
             let items = list::list_items(o);

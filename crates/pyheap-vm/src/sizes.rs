@@ -43,6 +43,9 @@ pub fn sizeof(o: &Obj) -> usize {
         }
         return 408;
     }
+    if let Some(n) = crate::objects::memoryview::sizeof(o) {
+        return n;
+    }
     o.type_slots().basicsize.get()
 }
 

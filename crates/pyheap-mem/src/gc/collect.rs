@@ -137,8 +137,9 @@ pub(crate) fn collect_main(generation: usize, opts: Quiet) -> CollectResult {
     handle_legacy_finalizers(finalizers.head(), old);
     validate_list(old, Some(false), Some(false));
 
-    // 18. Free lists.
+    // 18. Free lists: pyheap-mem's own (crate::freelist), then the layer above's.
     if generation == NUM_GENERATIONS - 1 {
+        crate::freelist::clear_all();
         (hooks.clear_freelists)();
     }
 

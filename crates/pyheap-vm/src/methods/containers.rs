@@ -27,7 +27,7 @@ fn a1(args: &[Obj], what: &str) -> PyResult<Obj> {
 
 fn list_new(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let cls = a0(&args)?;
-    Ok(list::new_list_of(&cls))
+    Ok(list::new_list_no_freelist(&cls))
 }
 fn list_init(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let l = a0(&args)?;

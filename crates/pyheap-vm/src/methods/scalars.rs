@@ -1109,6 +1109,9 @@ fn bytes_from_arg(x: &Obj) -> PyResult<Vec<u8>> {
     if let Some(b) = bytes_data(x) {
         return Ok(b);
     }
+    if let Some(b) = crate::objects::memoryview::data(x) {
+        return b;
+    }
     if pstr::is_str(x) {
         return Err(type_err("string argument without an encoding"));
     }
@@ -1323,6 +1326,7 @@ fn ba_append(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     if !(0..256).contains(&v) {
         return Err(value_err("byte must be in range(0, 256)"));
     }
+    crate::objects::memoryview::check_resizable(&o)?;
     if let Some(p) = o.payload::<ByteArrayObj>() {
         let n = p.data.borrow().len() + 1;
         crate::objects::bytes::bytearray_grow(&o, n);
@@ -1333,6 +1337,7 @@ fn ba_append(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 fn ba_extend(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let o = a0(&args)?;
     let data = bytes_from_arg(args.get(1).ok_or_else(|| type_err("extend"))?)?;
+    crate::objects::memoryview::check_resizable(&o)?;
     if let Some(p) = o.payload::<ByteArrayObj>() {
         for b in data {
             let n = p.data.borrow().len() + 1;

@@ -5,24 +5,23 @@
 use std::io::Write;
 
 use crate::rt::{Kw, Obj, PyResult};
-use crate::types::none;
-use pyheap_mem::alloc;
+use crate::types::{none, t};
+use pyheap_mem::{alloc, freelist};
 
 /// The free-list lines CPython 3.11 prints after the allocator table:
-/// dicts, floats, lists, then tuples of sizes 1 to 20.
-///
-/// NOTE: pyheap keeps no per-type free lists yet (objects go straight back
-/// to the allocator), so every count is truly 0.
+/// dicts, floats, lists, then tuples of sizes 1 to 20, with the blocks
+/// parked on pyheap-mem's per-type free lists.
 fn free_list_lines() -> Vec<String> {
+    let tt = t();
     let mut v = vec![
-        alloc::free_list_line("PyDictObject", 0, 48),
-        alloc::free_list_line("PyFloatObject", 0, 24),
-        alloc::free_list_line("PyListObject", 0, 40),
+        alloc::free_list_line("PyDictObject", freelist::parked(&tt.dict, 0), 48),
+        alloc::free_list_line("PyFloatObject", freelist::parked(&tt.float, 0), 24),
+        alloc::free_list_line("PyListObject", freelist::parked(&tt.list, 0), 40),
     ];
     for n in 1..=20usize {
         v.push(alloc::free_list_line(
             &format!("{n}-sized PyTupleObject"),
-            0,
+            freelist::parked(&tt.tuple, n),
             24 + 8 * n,
         ));
     }

@@ -69,19 +69,30 @@ pub fn list_clear(o: &Obj) {
     }
 }
 
-/// An empty list of type `ty` (tracked).
+/// An empty list of type `ty` (tracked), reusing a block from the list
+/// free list when there is one (CPython's `PyList_New`: displays,
+/// comprehensions, slices, `split`, `sorted`, …).
 pub fn new_list_of(ty: &Obj) -> Obj {
-    let o = new_object(
-        ty,
-        ListObj {
-            items: RefArray::empty(),
-            len: Cell::new(0),
-        },
-        0,
-    )
-    .unwrap_or_else(|_| crate::exc::memory_error_obj());
+    let o = new_object(ty, empty_payload(), 0).unwrap_or_else(|_| crate::exc::memory_error_obj());
     crate::gcapi::track(&o);
     o
+}
+
+/// An empty list of type `ty` (tracked) that never comes from the free list:
+/// `list.__new__`, i.e. `list()` and `list(iterable)` calls, which CPython
+/// allocates with `PyType_GenericAlloc`.
+pub fn new_list_no_freelist(ty: &Obj) -> Obj {
+    let o = pyheap_mem::new_object_no_freelist(ty, empty_payload(), 0)
+        .unwrap_or_else(|_| crate::exc::memory_error_obj());
+    crate::gcapi::track(&o);
+    o
+}
+
+fn empty_payload() -> ListObj {
+    ListObj {
+        items: RefArray::empty(),
+        len: Cell::new(0),
+    }
 }
 
 /// A list holding exactly `items` (capacity = len, like `BUILD_LIST`).

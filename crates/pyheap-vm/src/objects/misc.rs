@@ -73,9 +73,13 @@ fn visit(slots: &[&Slot], v: &mut dyn FnMut(ObjPtr)) {
     }
 }
 
+/// NOTE: like CPython's `module_traverse`, visits `md_dict` only: the name
+/// is a counted reference that is never visited (a str is never tracked, so
+/// the missing edge cannot keep a cycle alive), and `gc.get_referents(module)`
+/// is `[module.__dict__]` as in CPython.
 pub fn module_traverse(o: &Obj, v: &mut dyn FnMut(ObjPtr)) {
     if let Some(m) = o.payload::<ModuleObj>() {
-        visit(&[&m.dict, &m.name], v);
+        visit(&[&m.dict], v);
     }
 }
 pub fn module_clear(o: &Obj) {

@@ -9,6 +9,7 @@ pub mod instance;
 pub mod keyops;
 pub mod int;
 pub mod list;
+pub mod memoryview;
 pub mod misc;
 pub mod set;
 pub mod str;

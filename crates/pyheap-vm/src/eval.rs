@@ -123,7 +123,7 @@ impl Frame {
 
 /// The builtins dict for a globals dict.
 pub fn builtins_of(globals: &Obj) -> Obj {
-    if let Some(b) = dict::get_str(globals, "__builtins__") {
+    if let Some(b) = dict::get_str_key(globals, &crate::typecache::names().builtins) {
         if dict::is_dict(&b) {
             return b;
         }
@@ -497,14 +497,13 @@ fn cmpop(op: ComparisonOperator) -> CmpOp {
 }
 
 fn load_global(frame: &Frame, name: &Obj) -> PyResult<Obj> {
-    let s = pstr::as_str(name).unwrap_or("");
-    if let Some(v) = dict::get_str(&frame.globals, s) {
+    if let Some(v) = dict::get_str_key(&frame.globals, name) {
         return Ok(v);
     }
-    if let Some(v) = dict::get_str(&frame.builtins, s) {
+    if let Some(v) = dict::get_str_key(&frame.builtins, name) {
         return Ok(v);
     }
-    Err(crate::exc::name_err(s))
+    Err(crate::exc::name_err(pstr::as_str(name).unwrap_or("")))
 }
 
 /// Executes one instruction.
@@ -546,10 +545,9 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         },
         I::LoadName(i) => {
             let name = &c.names[i as usize];
-            let s = pstr::as_str(name).unwrap_or("");
             if let Some(l) = &frame.locals {
                 if dict::is_dict(l) {
-                    if let Some(v) = dict::get_str(l, s) {
+                    if let Some(v) = dict::get_str_key(l, name) {
                         frame.push(v);
                         return Ok(Ctl::Next);
                     }
@@ -1321,14 +1319,15 @@ fn method_lookup(o: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
         return Ok(None);
     }
     if crate::types::is_heap_type(&ty) {
-        if let Some(ga) = crate::types::lookup(&ty, "__getattribute__") {
+        if let Some(ga) =
+            crate::types::lookup_obj(&ty, &crate::typecache::names().getattribute)
+        {
             if ga.payload::<FuncObj>().is_some() {
                 return Ok(None);
             }
         }
     }
-    let s = pstr::as_str(name).unwrap_or("");
-    let Some(m) = crate::types::lookup(&ty, s) else {
+    let Some(m) = crate::types::lookup_obj(&ty, name) else {
         return Ok(None);
     };
     let is_plain = m.payload::<FuncObj>().is_some()
@@ -1337,7 +1336,7 @@ fn method_lookup(o: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
     if !is_plain {
         return Ok(None);
     }
-    if crate::attr::own_attr(o, s).is_some() {
+    if crate::attr::own_attr_obj(o, name).is_some() {
         return Ok(None);
     }
     Ok(Some(m))

@@ -33,6 +33,7 @@ pub mod seq;
 pub mod sizes;
 pub mod strfmt;
 pub mod traceback;
+pub mod typecache;
 pub mod typeobj;
 pub mod types;
 pub mod values;

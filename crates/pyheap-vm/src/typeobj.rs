@@ -458,6 +458,7 @@ pub fn type_new(meta: &Obj, name: &str, bases: Vec<Obj>, ns: &Obj, kw: &Kw) -> P
         dict::set_str(&cdict, "__hash__", none())?;
     }
     d.dict.set(Some(cdict.clone()));
+    crate::typecache::invalidate();
     update_slots(&cls, "__del__");
     if let Some(cell) = classcell {
         if let Some(c) = cell.payload::<crate::objects::func::CellObj>() {

@@ -454,3 +454,37 @@ pub fn copy(o: &Obj) -> PyResult<Obj> {
     }
     Ok(n)
 }
+
+/// Lookup by an exact str key object: uses the key's cached hash and
+/// compares identity first, then text (like [`get_str`], str keys only
+/// compare as str, so no Python code runs).
+pub fn get_str_key(o: &Obj, key: &Obj) -> Option<Obj> {
+    let d = dp(o)?;
+    let name = crate::objects::str::as_str(key)?;
+    let h = crate::objects::str::str_hash(key);
+    let tb = d.t.borrow();
+    if tb.indices.is_empty() {
+        return None;
+    }
+    let mask = tb.indices.len() - 1;
+    let mut perturb = h as usize;
+    let mut i = (h as usize) & mask;
+    loop {
+        let ix = tb.indices[i];
+        if ix == EMPTY {
+            return None;
+        }
+        if ix >= 0 {
+            let e = &tb.entries[ix as usize];
+            if let Some(k) = &e.key {
+                if k.is(key)
+                    || (e.hash == h && crate::objects::str::as_str(k) == Some(name))
+                {
+                    return e.value.clone();
+                }
+            }
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}

@@ -1,0 +1,174 @@
+//! The type attribute cache (CPython's "method cache"): remembers, per
+//! (type, attribute name), *where* along the type's MRO the name is found
+//! (or that it is absent), so attribute and method lookups skip the MRO walk.
+//!
+//! Read [`lookup`] first, then [`invalidate`]. Invariants:
+//! - every type carries a unique, never reused `TypeData::tag` (assigned at
+//!   creation), so a freed type's address being reused cannot hit old
+//!   entries;
+//! - an entry is valid only while the global epoch is unchanged; the epoch
+//!   is bumped by [`invalidate`] on every change that can move where a name
+//!   is found: a key inserted into or deleted from any type's namespace, a
+//!   namespace or `__mro__` being (re)placed. Replacing the *value* of an
+//!   existing key needs no invalidation, because entries record the MRO
+//!   position, not the value;
+//! - entries hold a strong reference to the name (like CPython 3.11's
+//!   cache), never to the value: a cached lookup reads the value from the
+//!   owning class's dict, so the cache cannot keep class attributes alive.
+//!
+//! NOTE: CPython invalidates per type and its subclasses; here one global
+//! epoch is bumped instead (pyheap has no subclass lists). Mutating a class
+//! namespace is rare after start-up, so a full refill costs little.
+
+use std::cell::{Cell, OnceCell};
+
+use pyheap_mem::Slot;
+
+use crate::objects::{dict, str as pstr, tuple};
+use crate::rt::Obj;
+use crate::types::{t, tdata};
+
+/// Number of entries (CPython: 4096).
+const SIZE: usize = 4096;
+const MASK: usize = SIZE - 1;
+/// `at` value meaning "not found anywhere on the MRO".
+const NOT_FOUND: u32 = u32::MAX;
+
+struct Entry {
+    tag: Cell<u64>,
+    epoch: Cell<u64>,
+    name: Slot,
+    at: Cell<u32>,
+}
+
+thread_local! {
+    static EPOCH: Cell<u64> = const { Cell::new(1) };
+    static NEXT_TAG: Cell<u64> = const { Cell::new(1) };
+    static CACHE: std::mem::ManuallyDrop<Box<[Entry]>> = std::mem::ManuallyDrop::new(
+        (0..SIZE)
+            .map(|_| Entry {
+                tag: Cell::new(0),
+                epoch: Cell::new(0),
+                name: Slot::new(None),
+                at: Cell::new(NOT_FOUND),
+            })
+            .collect(),
+    );
+}
+
+/// A fresh type tag (never 0, never reused).
+pub fn next_tag() -> u64 {
+    NEXT_TAG.with(|n| {
+        let v = n.get();
+        n.set(v + 1);
+        v
+    })
+}
+
+/// Forgets every cached lookup (call after changing which keys a type's
+/// namespace holds, or a type's namespace/MRO objects).
+pub fn invalidate() {
+    EPOCH.with(|e| e.set(e.get() + 1));
+}
+
+fn slot_index(tag: u64, name: &Obj) -> usize {
+    ((tag as usize) ^ (name.addr() >> 3)) & MASK
+}
+
+/// Looks `name` (a str object) up along the MRO of `ty`, without binding
+/// descriptors (CPython's `_PyType_Lookup`).
+pub fn lookup(ty: &Obj, name: &Obj) -> Option<Obj> {
+    let d = tdata(ty);
+    let tag = d.tag.get();
+    // Only exact str names are cached (a str subclass may compare unlike
+    // its text); types still being built (no MRO yet) are not cached.
+    if tag == 0 || !name.has_type(&t().str_) {
+        return crate::types::lookup(ty, pstr::as_str(name).unwrap_or(""));
+    }
+    let Some(mro) = d.mro.get() else {
+        return crate::types::lookup(ty, pstr::as_str(name).unwrap_or(""));
+    };
+    let i = slot_index(tag, name);
+    let epoch = EPOCH.with(|e| e.get());
+    let hit = CACHE.with(|c| {
+        let e = &c[i];
+        (e.tag.get() == tag && e.epoch.get() == epoch && e.name.is(name)).then(|| e.at.get())
+    });
+    if let Some(at) = hit {
+        if at == NOT_FOUND {
+            return None;
+        }
+        let found = tuple::tuple_get(&mro, at as usize)
+            .and_then(|k| tdata(&k).dict.get())
+            .and_then(|dct| dict::get_str_key(&dct, name));
+        if found.is_some() {
+            return found;
+        }
+        // NOTE: a hit whose class no longer holds the name means a namespace
+        // changed without `invalidate`; fall through to a fresh walk.
+    }
+    let n = tuple::tuple_len(&mro);
+    let mut result = None;
+    let mut at = NOT_FOUND;
+    for k in 0..n {
+        let Some(cls) = tuple::tuple_get(&mro, k) else {
+            continue;
+        };
+        if let Some(dct) = tdata(&cls).dict.get() {
+            if let Some(v) = dict::get_str_key(&dct, name) {
+                result = Some(v);
+                at = k as u32;
+                break;
+            }
+        }
+    }
+    // NOTE: the old name is dropped after the entry is rewritten; dropping
+    // an exact str runs no Python code.
+    let old = CACHE.with(|c| {
+        let e = &c[i];
+        e.tag.set(tag);
+        e.epoch.set(epoch);
+        e.at.set(at);
+        e.name.replace(Some(name.clone()))
+    });
+    drop(old);
+    result
+}
+
+/// Interned names the runtime looks up on every attribute access.
+pub struct Names {
+    pub getattribute: Obj,
+    pub getattr: Obj,
+    pub setattr: Obj,
+    pub delattr: Obj,
+    pub get: Obj,
+    pub set: Obj,
+    pub delete: Obj,
+    pub builtins: Obj,
+}
+
+thread_local! {
+    static NAMES: OnceCell<&'static Names> = const { OnceCell::new() };
+}
+
+/// The interned hot names (created on first use).
+pub fn names() -> &'static Names {
+    if let Some(n) = NAMES.with(|c| c.get().copied()) {
+        return n;
+    }
+    let i = pstr::intern;
+    let n: &'static Names = Box::leak(Box::new(Names {
+        getattribute: i("__getattribute__"),
+        getattr: i("__getattr__"),
+        setattr: i("__setattr__"),
+        delattr: i("__delattr__"),
+        get: i("__get__"),
+        set: i("__set__"),
+        delete: i("__delete__"),
+        builtins: i("__builtins__"),
+    }));
+    NAMES.with(|c| {
+        let _ = c.set(n);
+    });
+    n
+}

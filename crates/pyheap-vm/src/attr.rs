@@ -202,8 +202,9 @@ pub fn getattr(o: &Obj, name: &Obj) -> PyResult<Obj> {
         });
     }
     if is_heap_type(&ty) {
-        if let Some(ga) = lookup_obj(&ty, &names().getattribute) {
-            if ga.payload::<FuncObj>().is_some() {
+        let ga_name = &names().getattribute;
+        if crate::typecache::lookup_kind(&ty, ga_name) == crate::typecache::Kind::Function {
+            if let Some(ga) = lookup_obj(&ty, ga_name) {
                 let r = crate::ops::call(&ga, vec![o.clone(), name.clone()], vec![]);
                 return getattr_fallback(o, name, r);
             }
@@ -432,15 +433,10 @@ pub fn type_setattr(ty: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
     }
     let d = crate::types::type_dict(ty);
     let key = pstr::intern_obj(name.clone());
-    // NOTE: replacing the value of an existing key leaves every MRO position
-    // unchanged, so only a new key (or a deletion) invalidates the cache.
     match v {
         Some(v) => {
-            let new_key = dict::get_str_key(&d, &key).is_none();
             let r = dict::set_item(&d, key, v);
-            if new_key {
-                crate::typecache::invalidate();
-            }
+            crate::typecache::invalidate();
             r?;
         }
         None => {

@@ -40,6 +40,20 @@ pub struct Frame {
     pub reraise: bool,
 }
 
+impl Drop for Frame {
+    /// Releases locals, cells, then the value stack (the order the fields
+    /// were dropped in before buffers were reused) and recycles the buffers.
+    fn drop(&mut self) {
+        let mut fast = std::mem::take(&mut self.fast);
+        fast.clear();
+        drop(std::mem::take(&mut self.cells));
+        let mut stack = std::mem::take(&mut self.stack);
+        stack.clear();
+        crate::frames::give_buf(fast);
+        crate::frames::give_buf(stack);
+    }
+}
+
 /// How a frame stopped.
 pub enum Exit {
     Return(Obj),
@@ -57,11 +71,13 @@ impl Frame {
         let (nfast, ncells) =
             co(&code).map_or((0, 0), |c| (c.unit.varnames.len(), c.unit.ncells()));
         let builtins = builtins_of(&globals);
+        let mut fast = crate::frames::take_buf();
+        fast.resize(nfast, None);
         Frame {
             code,
-            fast: vec![None; nfast],
+            fast,
             cells: Vec::with_capacity(ncells),
-            stack: Vec::with_capacity(8),
+            stack: crate::frames::take_buf(),
             blocks: Vec::new(),
             globals,
             builtins,
@@ -180,7 +196,7 @@ pub fn call_function(f: &Obj, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     }
 }
 
-fn init_cells(fp: &FuncObj, c: &CodeObj, frame: &mut Frame) {
+pub(crate) fn init_cells(fp: &FuncObj, c: &CodeObj, frame: &mut Frame) {
     for (i, _) in c.unit.cellvars.iter().enumerate() {
         let init = c
             .unit
@@ -705,6 +721,11 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         I::BinaryOp(op) => {
             let b = frame.pop();
             let a = frame.pop();
+            if let Some(v) = crate::fastops::binary_int(&a, &b, op) {
+                drop((a, b));
+                frame.push(v);
+                return Ok(Ctl::Next);
+            }
             let (sym, inplace) = binop_symbol(op);
             let v = if inplace {
                 ops::inplace_op(&a, &b, sym)?
@@ -717,6 +738,11 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         I::CompareOp(op) => {
             let b = frame.pop();
             let a = frame.pop();
+            if let Some(v) = crate::fastops::compare_int(&a, &b, op) {
+                drop((a, b));
+                frame.push(v);
+                return Ok(Ctl::Next);
+            }
             let v = ops::rich_compare(&a, &b, cmpop(op))?;
             frame.push(v);
         }
@@ -1006,6 +1032,12 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         }
         I::KwNames(i) => frame.kwnames = Some(c.consts[i as usize].clone()),
         I::Call(argc) => {
+            if frame.kwnames.is_none() {
+                if let Some(r) = crate::callfast::try_call(frame, argc as usize) {
+                    frame.push(r?);
+                    return Ok(Ctl::Next);
+                }
+            }
             let kwnames = frame.kwnames.take();
             let mut args = pop_n(frame, argc as usize);
             let b = frame.stack.pop().flatten();
@@ -1295,8 +1327,7 @@ fn pop_n(frame: &mut Frame, n: usize) -> Vec<Obj> {
     let at = frame.stack.len().saturating_sub(n);
     frame
         .stack
-        .split_off(at)
-        .into_iter()
+        .drain(at..)
         .map(|v| v.unwrap_or_else(none))
         .collect()
 }
@@ -1318,14 +1349,11 @@ fn method_lookup(o: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
     if crate::types::is_type(o) || ty.is(&t().super_) {
         return Ok(None);
     }
-    if crate::types::is_heap_type(&ty) {
-        if let Some(ga) =
-            crate::types::lookup_obj(&ty, &crate::typecache::names().getattribute)
-        {
-            if ga.payload::<FuncObj>().is_some() {
-                return Ok(None);
-            }
-        }
+    if crate::types::is_heap_type(&ty)
+        && crate::typecache::lookup_kind(&ty, &crate::typecache::names().getattribute)
+            == crate::typecache::Kind::Function
+    {
+        return Ok(None);
     }
     let Some(m) = crate::types::lookup_obj(&ty, name) else {
         return Ok(None);

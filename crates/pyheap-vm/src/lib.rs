@@ -11,10 +11,12 @@
 
 pub mod attr;
 pub mod builtins;
+pub mod callfast;
 pub mod code;
 pub mod containers;
 pub mod eval;
 pub mod exc;
+pub mod fastops;
 pub mod frames;
 pub mod gcapi;
 pub mod gen;

@@ -7,11 +7,10 @@
 //!   creation), so a freed type's address being reused cannot hit old
 //!   entries;
 //! - an entry is valid only while the global epoch is unchanged; the epoch
-//!   is bumped by [`invalidate`] on every change that can move where a name
-//!   is found: a key inserted into or deleted from any type's namespace, a
-//!   namespace or `__mro__` being (re)placed. Replacing the *value* of an
-//!   existing key needs no invalidation, because entries record the MRO
-//!   position, not the value;
+//!   is bumped by [`invalidate`] on every change to any type's namespace
+//!   (set, replace or delete of a key) and whenever a namespace or
+//!   `__mro__` is (re)placed. Entries record the MRO position and the kind
+//!   of the value found (see [`Kind`]), never the value itself;
 //! - entries hold a strong reference to the name (like CPython 3.11's
 //!   cache), never to the value: a cached lookup reads the value from the
 //!   owning class's dict, so the cache cannot keep class attributes alive.
@@ -39,6 +38,24 @@ struct Entry {
     epoch: Cell<u64>,
     name: Slot,
     at: Cell<u32>,
+    kind: Cell<Kind>,
+}
+
+/// What a cached lookup found (valid as long as the entry is).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    Absent,
+    /// A Python function (`FuncObj`).
+    Function,
+    Other,
+}
+
+fn kind_of(v: &Option<Obj>) -> Kind {
+    match v {
+        None => Kind::Absent,
+        Some(v) if v.payload::<crate::objects::func::FuncObj>().is_some() => Kind::Function,
+        Some(_) => Kind::Other,
+    }
 }
 
 thread_local! {
@@ -51,6 +68,7 @@ thread_local! {
                 epoch: Cell::new(0),
                 name: Slot::new(None),
                 at: Cell::new(NOT_FOUND),
+                kind: Cell::new(Kind::Absent),
             })
             .collect(),
     );
@@ -75,38 +93,78 @@ fn slot_index(tag: u64, name: &Obj) -> usize {
     ((tag as usize) ^ (name.addr() >> 3)) & MASK
 }
 
+/// The cached (MRO position, kind) of `name` on `ty`, if any.
+fn probe(tag: u64, name: &Obj) -> Option<(u32, Kind)> {
+    let i = slot_index(tag, name);
+    let epoch = EPOCH.with(|e| e.get());
+    CACHE.with(|c| {
+        let e = &c[i];
+        (e.tag.get() == tag && e.epoch.get() == epoch && e.name.is(name))
+            .then(|| (e.at.get(), e.kind.get()))
+    })
+}
+
+/// True when the name can go through the cache for this type: exact str
+/// names only (a str subclass may compare unlike its text), types with an
+/// MRO (not still being built).
+fn cacheable(ty: &Obj, name: &Obj) -> bool {
+    name.has_type(&t().str_) && tdata(ty).mro.peek().is_some()
+}
+
 /// Looks `name` (a str object) up along the MRO of `ty`, without binding
 /// descriptors (CPython's `_PyType_Lookup`).
 pub fn lookup(ty: &Obj, name: &Obj) -> Option<Obj> {
-    let d = tdata(ty);
-    let tag = d.tag.get();
-    // Only exact str names are cached (a str subclass may compare unlike
-    // its text); types still being built (no MRO yet) are not cached.
-    if tag == 0 || !name.has_type(&t().str_) {
+    if !cacheable(ty, name) {
         return crate::types::lookup(ty, pstr::as_str(name).unwrap_or(""));
     }
-    let Some(mro) = d.mro.get() else {
-        return crate::types::lookup(ty, pstr::as_str(name).unwrap_or(""));
-    };
-    let i = slot_index(tag, name);
-    let epoch = EPOCH.with(|e| e.get());
-    let hit = CACHE.with(|c| {
-        let e = &c[i];
-        (e.tag.get() == tag && e.epoch.get() == epoch && e.name.is(name)).then(|| e.at.get())
-    });
-    if let Some(at) = hit {
+    let d = tdata(ty);
+    if let Some((at, _)) = probe(d.tag.get(), name) {
         if at == NOT_FOUND {
             return None;
         }
-        let found = tuple::tuple_get(&mro, at as usize)
-            .and_then(|k| tdata(&k).dict.get())
-            .and_then(|dct| dict::get_str_key(&dct, name));
+        // Position 0 is the type itself: no MRO tuple access.
+        let cls_dict = if at == 0 {
+            d.dict.get()
+        } else {
+            d.mro
+                .get()
+                .and_then(|mro| tuple::tuple_get(&mro, at as usize))
+                .and_then(|k| tdata(&k).dict.get())
+        };
+        let found = cls_dict.and_then(|dct| dict::get_str_key(&dct, name));
         if found.is_some() {
             return found;
         }
         // NOTE: a hit whose class no longer holds the name means a namespace
         // changed without `invalidate`; fall through to a fresh walk.
     }
+    fill(ty, name)
+}
+
+/// What looking `name` up on `ty` finds, without fetching the value on a
+/// cache hit (e.g. "is `__getattribute__` overridden by a Python function").
+pub fn lookup_kind(ty: &Obj, name: &Obj) -> Kind {
+    if !cacheable(ty, name) {
+        return kind_of(&crate::types::lookup(
+            ty,
+            pstr::as_str(name).unwrap_or(""),
+        ));
+    }
+    if let Some((_, kind)) = probe(tdata(ty).tag.get(), name) {
+        return kind;
+    }
+    kind_of(&fill(ty, name))
+}
+
+/// The full MRO walk; records the result in the cache.
+fn fill(ty: &Obj, name: &Obj) -> Option<Obj> {
+    let d = tdata(ty);
+    let tag = d.tag.get();
+    let Some(mro) = d.mro.get() else {
+        return crate::types::lookup(ty, pstr::as_str(name).unwrap_or(""));
+    };
+    let epoch = EPOCH.with(|e| e.get());
+    let i = slot_index(tag, name);
     let n = tuple::tuple_len(&mro);
     let mut result = None;
     let mut at = NOT_FOUND;
@@ -124,11 +182,13 @@ pub fn lookup(ty: &Obj, name: &Obj) -> Option<Obj> {
     }
     // NOTE: the old name is dropped after the entry is rewritten; dropping
     // an exact str runs no Python code.
+    let kind = kind_of(&result);
     let old = CACHE.with(|c| {
         let e = &c[i];
         e.tag.set(tag);
         e.epoch.set(epoch);
         e.at.set(at);
+        e.kind.set(kind);
         e.name.replace(Some(name.clone()))
     });
     drop(old);

@@ -72,6 +72,7 @@ impl TypeData {
 }
 
 /// The `TypeData` of a type object.
+#[inline]
 pub fn tdata(ty: &Obj) -> &TypeData {
     match ty.payload::<TypeData>() {
         Some(d) => d,
@@ -87,6 +88,7 @@ fn fallback_tdata() -> &'static TypeData {
 }
 
 /// True when `o` is a type object.
+#[inline]
 pub fn is_type(o: &Obj) -> bool {
     o.as_type_slots().is_some() && o.payload::<TypeData>().is_some()
 }
@@ -216,6 +218,7 @@ thread_local! {
 }
 
 /// The builtin type registry (initialised by `crate::init`).
+#[inline]
 pub fn t() -> &'static Types {
     if let Some(t) = TYPES.with(|c| c.get().copied()) {
         return t;
@@ -228,10 +231,12 @@ pub fn t() -> &'static Types {
     types
 }
 
+#[inline]
 pub fn none() -> Obj {
     t().none.clone()
 }
 
+#[inline]
 pub fn py_bool(b: bool) -> Obj {
     if b {
         t().true_.clone()
@@ -240,6 +245,7 @@ pub fn py_bool(b: bool) -> Obj {
     }
 }
 
+#[inline]
 pub fn is_none(o: &Obj) -> bool {
     o.is(&t().none)
 }
@@ -465,6 +471,7 @@ pub fn finish_builtin(ty: &Obj) {
 }
 
 /// True for heap types (user classes).
+#[inline]
 pub fn is_heap_type(ty: &Obj) -> bool {
     ty.as_type_slots()
         .is_some_and(|s| s.flags.get().contains(TypeFlags::HEAPTYPE))

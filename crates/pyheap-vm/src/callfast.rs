@@ -49,7 +49,15 @@ pub fn try_call(frame: &mut Frame, argc: usize) -> Option<PyResult<Obj>> {
         return None;
     }
     let globals = fp.globals.get()?;
-    let mut callee = Frame::new(code.clone(), globals, None);
+    // NOTE: a function of the caller's own module shares its builtins (as
+    // CPython 3.11's per-function `func_builtins` would): no lookup of
+    // `__builtins__` per call.
+    let mut callee = if globals.is(&frame.globals) {
+        let b = frame.builtins.clone();
+        Frame::with_builtins(code.clone(), globals, b)
+    } else {
+        Frame::new(code.clone(), globals, None)
+    };
     if callee.fast.len() < nargs {
         return None;
     }

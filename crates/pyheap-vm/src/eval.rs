@@ -68,9 +68,18 @@ enum Ctl {
 
 impl Frame {
     pub fn new(code: Obj, globals: Obj, locals: Option<Obj>) -> Frame {
+        let builtins = builtins_of(&globals);
+        Frame::with_parts(code, globals, builtins, locals)
+    }
+
+    /// A function frame whose builtins dict is already known.
+    pub fn with_builtins(code: Obj, globals: Obj, builtins: Obj) -> Frame {
+        Frame::with_parts(code, globals, builtins, None)
+    }
+
+    fn with_parts(code: Obj, globals: Obj, builtins: Obj, locals: Option<Obj>) -> Frame {
         let (nfast, ncells) =
             co(&code).map_or((0, 0), |c| (c.unit.varnames.len(), c.unit.ncells()));
-        let builtins = builtins_of(&globals);
         let mut fast = crate::frames::take_buf();
         fast.resize(nfast, None);
         Frame {

@@ -115,7 +115,7 @@ fn cacheable(ty: &Obj, name: &Obj) -> bool {
 /// descriptors (CPython's `_PyType_Lookup`).
 pub fn lookup(ty: &Obj, name: &Obj) -> Option<Obj> {
     if !cacheable(ty, name) {
-        return crate::types::lookup(ty, pstr::as_str(name).unwrap_or(""));
+        return crate::types::lookup_walk(ty, pstr::as_str(name).unwrap_or(""));
     }
     let d = tdata(ty);
     if let Some((at, _)) = probe(d.tag.get(), name) {
@@ -145,7 +145,7 @@ pub fn lookup(ty: &Obj, name: &Obj) -> Option<Obj> {
 /// cache hit (e.g. "is `__getattribute__` overridden by a Python function").
 pub fn lookup_kind(ty: &Obj, name: &Obj) -> Kind {
     if !cacheable(ty, name) {
-        return kind_of(&crate::types::lookup(
+        return kind_of(&crate::types::lookup_walk(
             ty,
             pstr::as_str(name).unwrap_or(""),
         ));
@@ -161,7 +161,7 @@ fn fill(ty: &Obj, name: &Obj) -> Option<Obj> {
     let d = tdata(ty);
     let tag = d.tag.get();
     let Some(mro) = d.mro.get() else {
-        return crate::types::lookup(ty, pstr::as_str(name).unwrap_or(""));
+        return crate::types::lookup_walk(ty, pstr::as_str(name).unwrap_or(""));
     };
     let epoch = EPOCH.with(|e| e.get());
     let i = slot_index(tag, name);
@@ -193,6 +193,42 @@ fn fill(ty: &Obj, name: &Obj) -> Option<Obj> {
     });
     drop(old);
     result
+}
+
+const DUNDER_SLOTS: usize = 512;
+
+thread_local! {
+    static DUNDERS: std::mem::ManuallyDrop<Box<[Slot]>> = std::mem::ManuallyDrop::new(
+        (0..DUNDER_SLOTS).map(|_| Slot::new(None)).collect(),
+    );
+}
+
+/// The interned str object for a dunder name (`__x__`) given as Rust text,
+/// so the runtime's own `types::lookup(ty, "__len__")`-style calls can use
+/// the cache. `None` for other names (not interned here: runtime-computed
+/// names must not grow the interning table).
+pub fn dunder_name(name: &str) -> Option<Obj> {
+    let b = name.as_bytes();
+    if b.len() < 5 || b.len() > 40 || !name.starts_with("__") || !name.ends_with("__") {
+        return None;
+    }
+    // FNV-1a over the text picks the slot; the slot's text is compared.
+    let mut h: u32 = 0x811c_9dc5;
+    for &c in b {
+        h = (h ^ u32::from(c)).wrapping_mul(0x0100_0193);
+    }
+    let i = h as usize % DUNDER_SLOTS;
+    let hit = DUNDERS.with(|d| {
+        let v = d[i].get();
+        v.filter(|o| pstr::as_str(o) == Some(name))
+    });
+    if hit.is_some() {
+        return hit;
+    }
+    let o = pstr::intern(name);
+    let old = DUNDERS.with(|d| d[i].replace(Some(o.clone())));
+    drop(old);
+    Some(o)
 }
 
 /// Interned names the runtime looks up on every attribute access.

@@ -294,9 +294,20 @@ pub fn new_builtin_type(
     ty
 }
 
-/// Looks `name` up along the MRO of `ty` (no descriptor binding). Uncached:
-/// hot paths holding the name as a str object use [`lookup_obj`].
+/// Looks `name` up along the MRO of `ty` (no descriptor binding). Dunder
+/// names go through the type attribute cache; hot paths holding the name as
+/// a str object use [`lookup_obj`].
 pub fn lookup(ty: &Obj, name: &str) -> Option<Obj> {
+    if tdata(ty).mro.peek().is_some() {
+        if let Some(n) = crate::typecache::dunder_name(name) {
+            return crate::typecache::lookup(ty, &n);
+        }
+    }
+    lookup_walk(ty, name)
+}
+
+/// The uncached MRO walk behind [`lookup`].
+pub fn lookup_walk(ty: &Obj, name: &str) -> Option<Obj> {
     let d = tdata(ty);
     match d.mro.get() {
         Some(mro) => {

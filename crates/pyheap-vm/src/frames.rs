@@ -39,7 +39,10 @@ const FREE_BUFS_MAX: usize = 64;
 const FREE_BUF_CAP_MAX: usize = 256;
 
 thread_local! {
-    static FREE_BUFS: RefCell<Vec<Vec<Option<Obj>>>> = const { RefCell::new(Vec::new()) };
+    // NOTE: ManuallyDrop: no thread-exit destructor to register or run (the
+    // buffers are empty; their memory goes with the process).
+    static FREE_BUFS: std::mem::ManuallyDrop<RefCell<Vec<Vec<Option<Obj>>>>> =
+        const { std::mem::ManuallyDrop::new(RefCell::new(Vec::new())) };
 }
 
 /// An empty buffer (reused when one is free).

@@ -146,7 +146,8 @@ pub fn object_new(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         )));
     }
     if let Some(d) = tdata(&cls).dict.get() {
-        if let Some(a) = dict::get_str(&d, "__abstractmethods__") {
+        let abstract_name = crate::typecache::dunder_name("__abstractmethods__");
+        if let Some(a) = abstract_name.and_then(|n| dict::get_str_key(&d, &n)) {
             let names = crate::ops::to_vec(&a).unwrap_or_default();
             if !names.is_empty() {
                 let mut ns: Vec<String> = names

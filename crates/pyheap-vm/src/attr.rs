@@ -9,7 +9,8 @@ use crate::exc::{attr_err, type_err};
 use crate::objects::func::{BoundObj, DescrObj, FuncObj, GetSetObj, PropertyObj, WrapObj};
 use crate::objects::{dict, instance, str as pstr};
 use crate::rt::{Obj, PyErr, PyResult};
-use crate::types::{is_heap_type, is_none, is_type, lookup, t, tdata, tname, type_name};
+use crate::typecache::names;
+use crate::types::{is_heap_type, is_none, is_type, lookup, lookup_obj, t, tdata, tname, type_name};
 
 /// True when `d` is a data descriptor (has `__set__`/`__delete__`).
 pub fn is_data_descr(d: &Obj) -> bool {
@@ -17,7 +18,8 @@ pub fn is_data_descr(d: &Obj) -> bool {
         return true;
     }
     let ty = d.type_ref();
-    is_heap_type(&ty) && (lookup(&ty, "__set__").is_some() || lookup(&ty, "__delete__").is_some())
+    is_heap_type(&ty)
+        && (lookup_obj(&ty, &names().set).is_some() || lookup_obj(&ty, &names().delete).is_some())
 }
 
 /// Binds a class attribute to `obj` (None = accessed on the class `ty`).
@@ -68,7 +70,7 @@ pub fn descr_get(d: Obj, obj: Option<&Obj>, ty: &Obj) -> PyResult<Obj> {
     }
     let dty = d.type_ref();
     if is_heap_type(&dty) {
-        if let Some(g) = lookup(&dty, "__get__") {
+        if let Some(g) = lookup_obj(&dty, &names().get) {
             let o = obj.cloned().unwrap_or_else(crate::types::none);
             return crate::ops::call(&g, vec![d, o, ty.clone()], vec![]);
         }
@@ -95,6 +97,14 @@ pub fn own_attr(o: &Obj, name: &str) -> Option<Obj> {
         return dict::get_str(&d, name);
     }
     instance::get_attr(o, name)
+}
+
+/// [`own_attr`] by a str object (cached hash, identity compare first).
+pub fn own_attr_obj(o: &Obj, name: &Obj) -> Option<Obj> {
+    if let Some(d) = payload_dict(o, false) {
+        return dict::get_str_key(&d, name);
+    }
+    instance::get_attr(o, pstr::as_str(name)?)
 }
 
 /// The dict stored in the payload of functions/modules/exceptions/namespaces.
@@ -128,13 +138,13 @@ pub fn payload_dict(o: &Obj, create: bool) -> Option<Obj> {
 pub fn generic_getattr(o: &Obj, name: &Obj) -> PyResult<Obj> {
     let s = pstr::as_str(name).unwrap_or("");
     let ty = o.type_ref();
-    let d = lookup(&ty, s);
+    let d = lookup_obj(&ty, name);
     if let Some(d) = &d {
         if is_data_descr(d) {
             return descr_get(d.clone(), Some(o), &ty);
         }
     }
-    if let Some(v) = own_attr(o, s) {
+    if let Some(v) = own_attr_obj(o, name) {
         return Ok(v);
     }
     if let Some(d) = d {
@@ -158,13 +168,13 @@ pub fn generic_getattr(o: &Obj, name: &Obj) -> PyResult<Obj> {
 pub fn type_getattr(ty: &Obj, name: &Obj) -> PyResult<Obj> {
     let s = pstr::as_str(name).unwrap_or("");
     let meta = ty.type_ref();
-    let md = lookup(&meta, s);
+    let md = lookup_obj(&meta, name);
     if let Some(d) = &md {
         if is_data_descr(d) {
             return descr_get(d.clone(), Some(ty), &meta);
         }
     }
-    if let Some(v) = lookup(ty, s) {
+    if let Some(v) = lookup_obj(ty, name) {
         return descr_get(v, None, ty);
     }
     if let Some(d) = md {
@@ -192,8 +202,9 @@ pub fn getattr(o: &Obj, name: &Obj) -> PyResult<Obj> {
         });
     }
     if is_heap_type(&ty) {
-        if let Some(ga) = lookup(&ty, "__getattribute__") {
-            if ga.payload::<FuncObj>().is_some() {
+        let ga_name = &names().getattribute;
+        if crate::typecache::lookup_kind(&ty, ga_name) == crate::typecache::Kind::Function {
+            if let Some(ga) = lookup_obj(&ty, ga_name) {
                 let r = crate::ops::call(&ga, vec![o.clone(), name.clone()], vec![]);
                 return getattr_fallback(o, name, r);
             }
@@ -214,7 +225,7 @@ pub fn getattr(o: &Obj, name: &Obj) -> PyResult<Obj> {
 fn getattr_fallback(o: &Obj, name: &Obj, r: PyResult<Obj>) -> PyResult<Obj> {
     match r {
         Err(e) if crate::exc::matches(&e, &t().attribute_error) => {
-            match lookup(&o.type_ref(), "__getattr__") {
+            match lookup_obj(&o.type_ref(), &names().getattr) {
                 Some(f) => crate::ops::call(&f, vec![o.clone(), name.clone()], vec![]),
                 None => Err(e),
             }
@@ -240,7 +251,7 @@ pub fn getattr_opt(o: &Obj, name: &str) -> PyResult<Option<Obj>> {
 pub fn generic_setattr(o: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
     let s = pstr::as_str(name).unwrap_or("").to_string();
     let ty = o.type_ref();
-    if let Some(d) = lookup(&ty, &s) {
+    if let Some(d) = lookup_obj(&ty, name) {
         if let Some(g) = d.payload::<GetSetObj>() {
             if g.member {
                 let Some(slot) = slot_member(o, g.name) else {
@@ -381,11 +392,11 @@ pub fn setattr(o: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
     }
     if is_heap_type(&ty) {
         let m = if v.is_some() {
-            "__setattr__"
+            &names().setattr
         } else {
-            "__delattr__"
+            &names().delattr
         };
-        if let Some(f) = lookup(&ty, m) {
+        if let Some(f) = lookup_obj(&ty, m) {
             if f.payload::<FuncObj>().is_some() {
                 let mut args = vec![o.clone(), name.clone()];
                 args.extend(v);
@@ -407,7 +418,7 @@ pub fn type_setattr(ty: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
         )));
     }
     let meta = ty.type_ref();
-    if let Some(d) = lookup(&meta, &s) {
+    if let Some(d) = lookup_obj(&meta, name) {
         if is_data_descr(&d) {
             if let Some(g) = d.payload::<GetSetObj>() {
                 return match g.set {
@@ -424,10 +435,14 @@ pub fn type_setattr(ty: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
     let key = pstr::intern_obj(name.clone());
     match v {
         Some(v) => {
-            dict::set_item(&d, key, v)?;
+            let r = dict::set_item(&d, key, v);
+            crate::typecache::invalidate();
+            r?;
         }
         None => {
-            if dict::del_item(&d, &key)?.is_none() {
+            let r = dict::del_item(&d, &key);
+            crate::typecache::invalidate();
+            if r?.is_none() {
                 return Err(attr_err(&format!(
                     "type object '{}' has no attribute '{}'",
                     type_name(ty),

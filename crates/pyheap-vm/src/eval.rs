@@ -40,6 +40,20 @@ pub struct Frame {
     pub reraise: bool,
 }
 
+impl Drop for Frame {
+    /// Releases locals, cells, then the value stack (the order the fields
+    /// were dropped in before buffers were reused) and recycles the buffers.
+    fn drop(&mut self) {
+        let mut fast = std::mem::take(&mut self.fast);
+        fast.clear();
+        drop(std::mem::take(&mut self.cells));
+        let mut stack = std::mem::take(&mut self.stack);
+        stack.clear();
+        crate::frames::give_buf(fast);
+        crate::frames::give_buf(stack);
+    }
+}
+
 /// How a frame stopped.
 pub enum Exit {
     Return(Obj),
@@ -54,14 +68,25 @@ enum Ctl {
 
 impl Frame {
     pub fn new(code: Obj, globals: Obj, locals: Option<Obj>) -> Frame {
+        let builtins = builtins_of(&globals);
+        Frame::with_parts(code, globals, builtins, locals)
+    }
+
+    /// A function frame whose builtins dict is already known.
+    pub fn with_builtins(code: Obj, globals: Obj, builtins: Obj) -> Frame {
+        Frame::with_parts(code, globals, builtins, None)
+    }
+
+    fn with_parts(code: Obj, globals: Obj, builtins: Obj, locals: Option<Obj>) -> Frame {
         let (nfast, ncells) =
             co(&code).map_or((0, 0), |c| (c.unit.varnames.len(), c.unit.ncells()));
-        let builtins = builtins_of(&globals);
+        let mut fast = crate::frames::take_buf();
+        fast.resize(nfast, None);
         Frame {
             code,
-            fast: vec![None; nfast],
+            fast,
             cells: Vec::with_capacity(ncells),
-            stack: Vec::with_capacity(8),
+            stack: crate::frames::take_buf(),
             blocks: Vec::new(),
             globals,
             builtins,
@@ -123,7 +148,7 @@ impl Frame {
 
 /// The builtins dict for a globals dict.
 pub fn builtins_of(globals: &Obj) -> Obj {
-    if let Some(b) = dict::get_str(globals, "__builtins__") {
+    if let Some(b) = dict::get_str_key(globals, &crate::typecache::names().builtins) {
         if dict::is_dict(&b) {
             return b;
         }
@@ -180,7 +205,7 @@ pub fn call_function(f: &Obj, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     }
 }
 
-fn init_cells(fp: &FuncObj, c: &CodeObj, frame: &mut Frame) {
+pub(crate) fn init_cells(fp: &FuncObj, c: &CodeObj, frame: &mut Frame) {
     for (i, _) in c.unit.cellvars.iter().enumerate() {
         let init = c
             .unit
@@ -497,14 +522,13 @@ fn cmpop(op: ComparisonOperator) -> CmpOp {
 }
 
 fn load_global(frame: &Frame, name: &Obj) -> PyResult<Obj> {
-    let s = pstr::as_str(name).unwrap_or("");
-    if let Some(v) = dict::get_str(&frame.globals, s) {
+    if let Some(v) = dict::get_str_key(&frame.globals, name) {
         return Ok(v);
     }
-    if let Some(v) = dict::get_str(&frame.builtins, s) {
+    if let Some(v) = dict::get_str_key(&frame.builtins, name) {
         return Ok(v);
     }
-    Err(crate::exc::name_err(s))
+    Err(crate::exc::name_err(pstr::as_str(name).unwrap_or("")))
 }
 
 /// Executes one instruction.
@@ -546,10 +570,9 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         },
         I::LoadName(i) => {
             let name = &c.names[i as usize];
-            let s = pstr::as_str(name).unwrap_or("");
             if let Some(l) = &frame.locals {
                 if dict::is_dict(l) {
-                    if let Some(v) = dict::get_str(l, s) {
+                    if let Some(v) = dict::get_str_key(l, name) {
                         frame.push(v);
                         return Ok(Ctl::Next);
                     }
@@ -707,6 +730,11 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         I::BinaryOp(op) => {
             let b = frame.pop();
             let a = frame.pop();
+            if let Some(v) = crate::fastops::binary_int(&a, &b, op) {
+                drop((a, b));
+                frame.push(v);
+                return Ok(Ctl::Next);
+            }
             let (sym, inplace) = binop_symbol(op);
             let v = if inplace {
                 ops::inplace_op(&a, &b, sym)?
@@ -719,6 +747,11 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         I::CompareOp(op) => {
             let b = frame.pop();
             let a = frame.pop();
+            if let Some(v) = crate::fastops::compare_int(&a, &b, op) {
+                drop((a, b));
+                frame.push(v);
+                return Ok(Ctl::Next);
+            }
             let v = ops::rich_compare(&a, &b, cmpop(op))?;
             frame.push(v);
         }
@@ -1008,6 +1041,12 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         }
         I::KwNames(i) => frame.kwnames = Some(c.consts[i as usize].clone()),
         I::Call(argc) => {
+            if frame.kwnames.is_none() {
+                if let Some(r) = crate::callfast::try_call(frame, argc as usize) {
+                    frame.push(r?);
+                    return Ok(Ctl::Next);
+                }
+            }
             let kwnames = frame.kwnames.take();
             let mut args = pop_n(frame, argc as usize);
             let b = frame.stack.pop().flatten();
@@ -1297,8 +1336,7 @@ fn pop_n(frame: &mut Frame, n: usize) -> Vec<Obj> {
     let at = frame.stack.len().saturating_sub(n);
     frame
         .stack
-        .split_off(at)
-        .into_iter()
+        .drain(at..)
         .map(|v| v.unwrap_or_else(none))
         .collect()
 }
@@ -1320,15 +1358,13 @@ fn method_lookup(o: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
     if crate::types::is_type(o) || ty.is(&t().super_) {
         return Ok(None);
     }
-    if crate::types::is_heap_type(&ty) {
-        if let Some(ga) = crate::types::lookup(&ty, "__getattribute__") {
-            if ga.payload::<FuncObj>().is_some() {
-                return Ok(None);
-            }
-        }
+    if crate::types::is_heap_type(&ty)
+        && crate::typecache::lookup_kind(&ty, &crate::typecache::names().getattribute)
+            == crate::typecache::Kind::Function
+    {
+        return Ok(None);
     }
-    let s = pstr::as_str(name).unwrap_or("");
-    let Some(m) = crate::types::lookup(&ty, s) else {
+    let Some(m) = crate::types::lookup_obj(&ty, name) else {
         return Ok(None);
     };
     let is_plain = m.payload::<FuncObj>().is_some()
@@ -1337,7 +1373,7 @@ fn method_lookup(o: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
     if !is_plain {
         return Ok(None);
     }
-    if crate::attr::own_attr(o, s).is_some() {
+    if crate::attr::own_attr_obj(o, name).is_some() {
         return Ok(None);
     }
     Ok(Some(m))

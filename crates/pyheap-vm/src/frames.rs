@@ -29,6 +29,45 @@ pub fn current_locals() -> Option<Obj> {
     NS.with(|s| s.borrow().last().map(|x| x.1.clone()))
 }
 
+// --- Reused value-stack / locals buffers of frames ---
+//
+// NOTE: a Python call needs two vectors (locals and value stack); reusing
+// emptied ones saves two allocations and frees per call. Buffers come back
+// empty (their references already released by `Frame`'s `Drop`).
+
+const FREE_BUFS_MAX: usize = 64;
+const FREE_BUF_CAP_MAX: usize = 256;
+
+thread_local! {
+    // NOTE: ManuallyDrop: no thread-exit destructor to register or run (the
+    // buffers are empty; their memory goes with the process).
+    static FREE_BUFS: std::mem::ManuallyDrop<RefCell<Vec<Vec<Option<Obj>>>>> =
+        const { std::mem::ManuallyDrop::new(RefCell::new(Vec::new())) };
+}
+
+/// An empty buffer (reused when one is free).
+pub fn take_buf() -> Vec<Option<Obj>> {
+    FREE_BUFS
+        .with(|f| f.try_borrow_mut().ok().and_then(|mut f| f.pop()))
+        .unwrap_or_default()
+}
+
+/// Returns an emptied buffer for reuse.
+pub fn give_buf(mut v: Vec<Option<Obj>>) {
+    if v.capacity() == 0 || v.capacity() > FREE_BUF_CAP_MAX {
+        return;
+    }
+    // Already empty by contract; clearing again releases nothing.
+    v.clear();
+    FREE_BUFS.with(|f| {
+        if let Ok(mut f) = f.try_borrow_mut() {
+            if f.len() < FREE_BUFS_MAX {
+                f.push(v);
+            }
+        }
+    });
+}
+
 // --- The Python call stack as (code, instruction index), for tracemalloc ---
 //
 // `run_frame` enters a [`CodeGuard`] for each activation and stores the

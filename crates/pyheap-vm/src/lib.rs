@@ -11,11 +11,13 @@
 
 pub mod attr;
 pub mod builtins;
+pub mod callfast;
 pub mod code;
 pub mod containers;
 pub mod docstrings;
 pub mod eval;
 pub mod exc;
+pub mod fastops;
 pub mod frames;
 pub mod gcapi;
 pub mod gen;
@@ -34,6 +36,7 @@ pub mod seq;
 pub mod sizes;
 pub mod strfmt;
 pub mod traceback;
+pub mod typecache;
 pub mod typeobj;
 pub mod types;
 pub mod values;

@@ -146,7 +146,8 @@ pub fn object_new(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         )));
     }
     if let Some(d) = tdata(&cls).dict.get() {
-        if let Some(a) = dict::get_str(&d, "__abstractmethods__") {
+        let abstract_name = crate::typecache::dunder_name("__abstractmethods__");
+        if let Some(a) = abstract_name.and_then(|n| dict::get_str_key(&d, &n)) {
             let names = crate::ops::to_vec(&a).unwrap_or_default();
             if !names.is_empty() {
                 let mut ns: Vec<String> = names
@@ -458,6 +459,7 @@ pub fn type_new(meta: &Obj, name: &str, bases: Vec<Obj>, ns: &Obj, kw: &Kw) -> P
         dict::set_str(&cdict, "__hash__", none())?;
     }
     d.dict.set(Some(cdict.clone()));
+    crate::typecache::invalidate();
     update_slots(&cls, "__del__");
     if let Some(cell) = classcell {
         if let Some(c) = cell.payload::<crate::objects::func::CellObj>() {

@@ -44,6 +44,8 @@ pub struct TypeData {
     pub slot_base: Cell<usize>,
     /// Dict offset reported as `__dictoffset__`.
     pub dictoffset: Cell<isize>,
+    /// Unique tag keying this type's entries in `crate::typecache`.
+    pub tag: Cell<u64>,
 }
 
 impl Payload for TypeData {
@@ -64,11 +66,13 @@ impl TypeData {
             slot_names: RefCell::new(Vec::new()),
             slot_base: Cell::new(0),
             dictoffset: Cell::new(0),
+            tag: Cell::new(crate::typecache::next_tag()),
         }
     }
 }
 
 /// The `TypeData` of a type object.
+#[inline]
 pub fn tdata(ty: &Obj) -> &TypeData {
     match ty.payload::<TypeData>() {
         Some(d) => d,
@@ -84,6 +88,7 @@ fn fallback_tdata() -> &'static TypeData {
 }
 
 /// True when `o` is a type object.
+#[inline]
 pub fn is_type(o: &Obj) -> bool {
     o.as_type_slots().is_some() && o.payload::<TypeData>().is_some()
 }
@@ -213,6 +218,7 @@ thread_local! {
 }
 
 /// The builtin type registry (initialised by `crate::init`).
+#[inline]
 pub fn t() -> &'static Types {
     if let Some(t) = TYPES.with(|c| c.get().copied()) {
         return t;
@@ -225,10 +231,12 @@ pub fn t() -> &'static Types {
     types
 }
 
+#[inline]
 pub fn none() -> Obj {
     t().none.clone()
 }
 
+#[inline]
 pub fn py_bool(b: bool) -> Obj {
     if b {
         t().true_.clone()
@@ -237,6 +245,7 @@ pub fn py_bool(b: bool) -> Obj {
     }
 }
 
+#[inline]
 pub fn is_none(o: &Obj) -> bool {
     o.is(&t().none)
 }
@@ -285,12 +294,27 @@ pub fn new_builtin_type(
     ty
 }
 
-/// Looks `name` up along the MRO of `ty` (no descriptor binding).
+/// Looks `name` up along the MRO of `ty` (no descriptor binding). Dunder
+/// names go through the type attribute cache; hot paths holding the name as
+/// a str object use [`lookup_obj`].
 pub fn lookup(ty: &Obj, name: &str) -> Option<Obj> {
+    if tdata(ty).mro.peek().is_some() {
+        if let Some(n) = crate::typecache::dunder_name(name) {
+            return crate::typecache::lookup(ty, &n);
+        }
+    }
+    lookup_walk(ty, name)
+}
+
+/// The uncached MRO walk behind [`lookup`].
+pub fn lookup_walk(ty: &Obj, name: &str) -> Option<Obj> {
     let d = tdata(ty);
     match d.mro.get() {
         Some(mro) => {
-            for k in crate::objects::tuple::tuple_items(&mro) {
+            for i in 0..crate::objects::tuple::tuple_len(&mro) {
+                let Some(k) = crate::objects::tuple::tuple_get(&mro, i) else {
+                    continue;
+                };
                 if let Some(dict) = tdata(&k).dict.get() {
                     if let Some(v) = crate::objects::dict::get_str(&dict, name) {
                         return Some(v);
@@ -314,15 +338,19 @@ pub fn lookup(ty: &Obj, name: &str) -> Option<Obj> {
     }
 }
 
+/// [`lookup`] by a str object, through the type attribute cache.
+pub fn lookup_obj(ty: &Obj, name: &Obj) -> Option<Obj> {
+    crate::typecache::lookup(ty, name)
+}
+
 /// `issubclass(a, b)` for type objects (MRO walk).
 pub fn is_subtype(a: &Obj, b: &Obj) -> bool {
     if a.is(b) {
         return true;
     }
     match tdata(a).mro.get() {
-        Some(mro) => crate::objects::tuple::tuple_items(&mro)
-            .iter()
-            .any(|k| k.is(b)),
+        Some(mro) => (0..crate::objects::tuple::tuple_len(&mro))
+            .any(|i| crate::objects::tuple::tuple_get(&mro, i).is_some_and(|k| k.is(b))),
         None => {
             let mut cur = tdata(a).base.get();
             while let Some(c) = cur {
@@ -348,6 +376,7 @@ pub fn type_dict(ty: &Obj) -> Obj {
         None => {
             let d = crate::objects::dict::new_dict();
             tdata(ty).dict.set(Some(d.clone()));
+            crate::typecache::invalidate();
             d
         }
     }
@@ -358,6 +387,7 @@ pub fn set_type_attr(ty: &Obj, name: &str, v: Obj) {
     let d = type_dict(ty);
     let k = crate::objects::str::intern(name);
     let _ = crate::objects::dict::set_item(&d, k, v);
+    crate::typecache::invalidate();
 }
 
 /// Registers a native method on a builtin type.
@@ -448,9 +478,11 @@ pub fn finish_builtin(ty: &Obj) {
     if tdata(ty).dict.get().is_none() {
         type_dict(ty);
     }
+    crate::typecache::invalidate();
 }
 
 /// True for heap types (user classes).
+#[inline]
 pub fn is_heap_type(ty: &Obj) -> bool {
     ty.as_type_slots()
         .is_some_and(|s| s.flags.get().contains(TypeFlags::HEAPTYPE))

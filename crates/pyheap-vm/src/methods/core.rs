@@ -406,11 +406,13 @@ fn ty_module(o: &Obj) -> PyResult<Obj> {
     Ok(pstr::new_string(crate::typeobj::type_module_name(o)))
 }
 fn ty_set_module(o: &Obj, v: Option<Obj>) -> PyResult<()> {
-    dict::set_str(
+    let r = dict::set_str(
         &crate::types::type_dict(o),
         "__module__",
         v.unwrap_or_else(none),
-    )
+    );
+    crate::typecache::invalidate();
+    r
 }
 fn ty_doc(o: &Obj) -> PyResult<Obj> {
     if !crate::types::is_heap_type(o) {
@@ -467,10 +469,12 @@ fn ty_abstract(o: &Obj) -> PyResult<Obj> {
 }
 fn ty_set_abstract(o: &Obj, v: Option<Obj>) -> PyResult<()> {
     let d = crate::types::type_dict(o);
-    match v {
+    let r = match v {
         Some(v) => dict::set_str(&d, "__abstractmethods__", v),
         None => dict::del_item(&d, &pstr::new_str("__abstractmethods__")).map(|_| ()),
-    }
+    };
+    crate::typecache::invalidate();
+    r
 }
 fn ty_mro_method(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let c = a0(&args)?;

@@ -59,15 +59,18 @@ impl IntV {
 
 /// Allocates an int object of `ty` (int, bool or a subclass) with the value.
 pub fn alloc_int(ty: &Obj, v: &IntV) -> Obj {
-    let (neg, digits) = match v {
+    match v {
         IntV::S(x) => {
+            // NOTE: an i64 has at most 3 digits of 30 bits: no heap buffer.
             let mut m = x.unsigned_abs();
-            let mut d = Vec::new();
+            let mut d = [0u32; 3];
+            let mut n = 0;
             while m > 0 {
-                d.push((m & MASK) as u32);
+                d[n] = (m & MASK) as u32;
+                n += 1;
                 m >>= SHIFT;
             }
-            (*x < 0, d)
+            alloc_digits(ty, *x < 0, &d[..n])
         }
         IntV::B(b) => {
             let mut d = Vec::new();
@@ -78,9 +81,12 @@ pub fn alloc_int(ty: &Obj, v: &IntV) -> Obj {
                 d.push(r.to_u32().unwrap_or(0));
                 m = q;
             }
-            (b.sign() == Sign::Minus, d)
+            alloc_digits(ty, b.sign() == Sign::Minus, &d)
         }
-    };
+    }
+}
+
+fn alloc_digits(ty: &Obj, neg: bool, digits: &[u32]) -> Obj {
     let n = digits.len() as isize;
     let o = match new_object(
         ty,
@@ -93,7 +99,7 @@ pub fn alloc_int(ty: &Obj, v: &IntV) -> Obj {
         Err(_) => return crate::exc::memory_error_obj(),
     };
     for (cell, d) in o.items::<IntObj>().iter().zip(digits) {
-        cell.set(d);
+        cell.set(*d);
     }
     o
 }

@@ -548,6 +548,34 @@ pub enum Instruction {
     /// support the context manager protocol`), push the bound `__exit__`,
     /// then call `__enter__` and push its result.
     BeforeWith,
+    // ----- structural pattern matching (PEP 634, 3.11 semantics) -----------
+    /// `[v] -> [v, len(v)]`.
+    GetLen,
+    /// `[subject] -> [subject, bool]`: whether `type(subject)` is a
+    /// sequence for `match` (list, tuple, range, memoryview, deque, array
+    /// and `collections.abc.Sequence` subclasses; never str/bytes/bytearray).
+    MatchSequence,
+    /// `[subject] -> [subject, bool]`: whether `type(subject)` is a mapping
+    /// for `match` (dict, its subclasses and `collections.abc.Mapping`
+    /// subclasses).
+    MatchMapping,
+    /// `[subject, keys] -> [subject, keys, values]`: `values` is the tuple of
+    /// `subject.get(k, <dummy>)` for the key tuple `keys`, or `None` when a
+    /// key is missing. A key repeated at run time raises `ValueError:
+    /// mapping pattern checks duplicate key (k)`.
+    MatchKeys,
+    /// `[subject, cls, names] -> [attrs]`: class pattern with `n` positional
+    /// sub-patterns and keyword attribute names `names` (a tuple of str).
+    /// `attrs` is the tuple of the `n` positional (via `cls.__match_args__`,
+    /// or the subject itself for the builtin self-matching types) then the
+    /// keyword attributes, or `None` if `subject` is not an instance of
+    /// `cls` or an attribute is missing. TypeErrors as CPython 3.11
+    /// (`called match pattern must be a type`, `X.__match_args__ must be a
+    /// tuple (got T)`, `X() accepts k positional sub-patterns (n given)`,
+    /// `__match_args__ elements must be strings (got T)`, `X() got multiple
+    /// sub-patterns for attribute 'a'`).
+    MatchClass(u32),
+
     /// `[exit, prev, exc] -> [exit, prev, exc, res]`: call
     /// `exit(type(exc), exc, exc.__traceback__)` and push the result.
     WithExceptStart,

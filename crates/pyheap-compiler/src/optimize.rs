@@ -341,6 +341,8 @@ fn stack_effect(ins: &I) -> (i64, Option<i64>) {
         I::CheckExcMatch => (0, None),
         I::BeforeWith => (1, None),
         I::WithExceptStart => (1, None),
+        I::GetLen | I::MatchSequence | I::MatchMapping | I::MatchKeys => (1, None),
+        I::MatchClass(_) => (-2, None),
     }
 }
 

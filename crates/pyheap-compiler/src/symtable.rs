@@ -147,11 +147,6 @@ pub struct SymtableError {
     pub recursion: bool,
 }
 
-/// Message for `case` patterns we cannot compile yet (they need VM
-/// instructions such as 3.11's `MATCH_CLASS`/`MATCH_SEQUENCE`).
-const UNSUPPORTED_PATTERN: &str =
-    "class, sequence and mapping patterns in match statements are not supported by pyheap yet";
-
 /// CPython 3.11's compiler recursion limit: `sys.getrecursionlimit()`
 /// (1000) times `COMPILER_STACK_FRAME_SCALE` (3).
 const MAX_DEPTH: usize = 3000;
@@ -583,9 +578,8 @@ impl Builder {
         Ok(())
     }
 
-    /// Names bound by a `case` pattern. Only the value, singleton, capture,
-    /// wildcard, `as` and `|` patterns are supported (see
-    /// `codegen/pattern.rs`).
+    /// Names bound by a `case` pattern (captures, `*rest`, `**rest`) and
+    /// the expressions it evaluates (values, mapping keys, class names).
     fn pattern(&mut self, p: &ast::Pattern) -> Result<(), SymtableError> {
         match p {
             ast::Pattern::MatchValue(v) => self.expr(&v.value),
@@ -605,10 +599,40 @@ impl Builder {
                 }
                 Ok(())
             }
-            ast::Pattern::MatchSequence(x) => err(UNSUPPORTED_PATTERN.to_string(), x.range),
-            ast::Pattern::MatchMapping(x) => err(UNSUPPORTED_PATTERN.to_string(), x.range),
-            ast::Pattern::MatchClass(x) => err(UNSUPPORTED_PATTERN.to_string(), x.range),
-            ast::Pattern::MatchStar(x) => err(UNSUPPORTED_PATTERN.to_string(), x.range),
+            ast::Pattern::MatchSequence(x) => {
+                for sub in &x.patterns {
+                    self.pattern(sub)?;
+                }
+                Ok(())
+            }
+            ast::Pattern::MatchStar(x) => {
+                if let Some(n) = &x.name {
+                    self.add(&n.id, DEF_LOCAL, n.range)?;
+                }
+                Ok(())
+            }
+            ast::Pattern::MatchMapping(x) => {
+                for k in &x.keys {
+                    self.expr(k)?;
+                }
+                for sub in &x.patterns {
+                    self.pattern(sub)?;
+                }
+                if let Some(n) = &x.rest {
+                    self.add(&n.id, DEF_LOCAL, n.range)?;
+                }
+                Ok(())
+            }
+            ast::Pattern::MatchClass(x) => {
+                self.expr(&x.cls)?;
+                for sub in &x.arguments.patterns {
+                    self.pattern(sub)?;
+                }
+                for kw in &x.arguments.keywords {
+                    self.pattern(&kw.pattern)?;
+                }
+                Ok(())
+            }
         }
     }
 

@@ -495,23 +495,59 @@ fn code_flags_and_cells_follow_cpython() {
 }
 
 #[test]
-fn match_statements_compile_the_supported_patterns() {
+fn match_statements_compile_all_pattern_kinds() {
     use crate::bytecode::Instruction as I;
     let src = "match cmd:\n    case 1 | 2:\n        a()\n    case None:\n        b()\n    \
                case Color.RED as c if c:\n        d(c)\n    case x:\n        e(x)\n";
     let code = compiled_as(src, "<p>", Mode::Exec);
     assert_eq!(consts(&code), "(1, 2, None)");
-    assert!(code.instructions.contains(&I::PopJumpIfNotNone(25)));
     assert_eq!(
         code.names,
         ["cmd", "a", "b", "Color", "RED", "c", "d", "x", "e"]
     );
-    let err = compile(
-        "match p:\n    case Point(x=0):\n        pass\n",
+    let code = compiled_as(
+        "match p:\n    case Point(1, y=0):\n        pass\n    case [a, *b]:\n        pass\n    \
+         case {'k': v, **r}:\n        pass\n",
         "<p>",
         Mode::Exec,
     );
-    assert!(err.is_err());
+    for ins in [
+        I::MatchClass(1),
+        I::MatchSequence,
+        I::MatchMapping,
+        I::MatchKeys,
+        I::GetLen,
+        I::UnpackEx {
+            before: 1,
+            after: 0,
+        },
+    ] {
+        assert!(code.instructions.contains(&ins), "{ins:?} missing");
+    }
+    assert!(consts(&code).contains("('y',)"));
+    for (src, msg) in [
+        (
+            "match p:\n    case [a, a]:\n        pass\n",
+            "multiple assignments to name 'a' in pattern",
+        ),
+        (
+            "match p:\n    case a | [a, b]:\n        pass\n",
+            "name capture 'a' makes remaining patterns unreachable",
+        ),
+        (
+            "match p:\n    case [a] | [b]:\n        pass\n",
+            "alternative patterns bind different names",
+        ),
+        (
+            "match p:\n    case {1: a, True: b}:\n        pass\n",
+            "mapping pattern checks duplicate key (True)",
+        ),
+    ] {
+        match compile(src, "<p>", Mode::Exec) {
+            Err(e) => assert!(format!("{e:?}").contains(msg), "{e:?}"),
+            Ok(_) => panic!("{src} compiled"),
+        }
+    }
 }
 
 /// Tricky control flow: every path must agree on the stack depth.
@@ -522,6 +558,7 @@ const STACK_CASES: &[&str] = &[
     "def k():\n    try:\n        pass\n    finally:\n        for i in y:\n            try:\n                return i\n            finally:\n                continue\n",
     "x = [a for b in c for a in b if a if not b]\ny = {k: v for k, v in z}\nw = (q for q in r)\n",
     "def m(a):\n    match a:\n        case 1 | 2 as z if z:\n            return z\n        case None:\n            pass\n        case _:\n            return 0\n",
+    "def p(v):\n    match v:\n        case [1, *r] | (r, 2):\n            return r\n        case {'a': [x, y], **kw} if x:\n            return kw\n        case C(a, b=[_, *_, z]) | D(b=a, z=z) as w:\n            return w\n        case [_, *_, ([q, u] as t) | {'k': u, 'q': q, 'j': t}]:\n            return u\n        case _ if v:\n            pass\n",
     "a, *b, c = d\na.b += 1\nc[1:2] = 3\ndel a.b, c[0]\nf(*a, **b, c=1)\nprint(f'{a!r:>{b}}', 1 < a < 3)\n",
 ];
 

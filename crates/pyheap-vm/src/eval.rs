@@ -1245,6 +1245,9 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
             let r = ops::call(&exit, vec![exc.type_ref(), exc, tb], vec![])?;
             frame.push(r);
         }
+        I::GetLen | I::MatchSequence | I::MatchMapping | I::MatchKeys | I::MatchClass(_) => {
+            crate::pattern_ops::exec(&mut frame.stack, ins)?;
+        }
     }
     Ok(Ctl::Next)
 }

@@ -30,6 +30,7 @@ pub mod methods;
 pub mod modules;
 pub mod objects;
 pub mod ops;
+pub mod pattern_ops;
 pub mod reprs;
 pub mod rt;
 pub mod seq;

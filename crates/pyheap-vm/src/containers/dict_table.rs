@@ -880,22 +880,22 @@ impl DictTable {
     pub fn traverse(&self, visit: &mut dyn FnMut(ObjPtr)) {
         let n = self.nentries();
         let unicode = self.unicode.get();
-        let mut ptrs = Vec::new();
+        // NOTE: `visit` runs while the block is detached (see `with`): visit
+        // functions only update collector state or take new references, they
+        // never touch this table nor drop references. Visiting in place
+        // avoids a temporary array as big as the table on every GC pass.
         self.with(|b| {
             for ix in 0..n {
                 if unicode {
                     if let Some(v) = b.peek_ref(ix, 1) {
-                        ptrs.push(v);
+                        visit(v);
                     }
                 } else if let (Some(k), Some(v)) = (b.peek_ref(ix, 1), b.peek_ref(ix, 2)) {
-                    ptrs.push(v);
-                    ptrs.push(k);
+                    visit(v);
+                    visit(k);
                 }
             }
         });
-        for p in ptrs {
-            visit(p);
-        }
     }
 }
 

@@ -383,6 +383,15 @@ impl DictTable {
                     if kp == key.ptr() {
                         return Ok(Some(ix));
                     }
+                    // NOTE: a general table compares the stored hash before
+                    // touching the key object (as CPython does): in a large
+                    // table that object is a cache miss.
+                    if !unicode && self.with(|b| b.int(ix, 0)) != Some(hash as usize) {
+                        if !p.next() {
+                            return Ok(None);
+                        }
+                        continue;
+                    }
                     let Some(startkey) = self.with(|b| b.get_ref(ix, kw)) else {
                         return Ok(None);
                     };
@@ -436,7 +445,9 @@ impl DictTable {
             if ix == DKIX_EMPTY {
                 return None;
             }
-            if ix >= 0 {
+            let skip =
+                ix >= 0 && !unicode && self.with(|b| b.int(ix as usize, 0)) != Some(hash as usize);
+            if ix >= 0 && !skip {
                 let ix = ix as usize;
                 let k = self.with(|b| b.get_ref(ix, kw))?;
                 let ehash = if unicode {

@@ -383,6 +383,15 @@ impl DictTable {
                     if kp == key.ptr() {
                         return Ok(Some(ix));
                     }
+                    // NOTE: a general table compares the stored hash before
+                    // touching the key object (as CPython does): in a large
+                    // table that object is a cache miss.
+                    if !unicode && self.with(|b| b.int(ix, 0)) != Some(hash as usize) {
+                        if !p.next() {
+                            return Ok(None);
+                        }
+                        continue;
+                    }
                     let Some(startkey) = self.with(|b| b.get_ref(ix, kw)) else {
                         return Ok(None);
                     };
@@ -436,7 +445,9 @@ impl DictTable {
             if ix == DKIX_EMPTY {
                 return None;
             }
-            if ix >= 0 {
+            let skip =
+                ix >= 0 && !unicode && self.with(|b| b.int(ix as usize, 0)) != Some(hash as usize);
+            if ix >= 0 && !skip {
                 let ix = ix as usize;
                 let k = self.with(|b| b.get_ref(ix, kw))?;
                 let ehash = if unicode {
@@ -880,22 +891,22 @@ impl DictTable {
     pub fn traverse(&self, visit: &mut dyn FnMut(ObjPtr)) {
         let n = self.nentries();
         let unicode = self.unicode.get();
-        let mut ptrs = Vec::new();
+        // NOTE: `visit` runs while the block is detached (see `with`): visit
+        // functions only update collector state or take new references, they
+        // never touch this table nor drop references. Visiting in place
+        // avoids a temporary array as big as the table on every GC pass.
         self.with(|b| {
             for ix in 0..n {
                 if unicode {
                     if let Some(v) = b.peek_ref(ix, 1) {
-                        ptrs.push(v);
+                        visit(v);
                     }
                 } else if let (Some(k), Some(v)) = (b.peek_ref(ix, 1), b.peek_ref(ix, 2)) {
-                    ptrs.push(v);
-                    ptrs.push(k);
+                    visit(v);
+                    visit(k);
                 }
             }
         });
-        for p in ptrs {
-            visit(p);
-        }
     }
 }
 

@@ -534,9 +534,12 @@ impl SetTable {
 
     /// `tp_traverse`: visits every active key in table order.
     pub fn traverse(&self, visit: &mut dyn FnMut(ObjPtr)) {
-        let ptrs: Vec<ObjPtr> = (0..=self.mask()).filter_map(|i| self.peek_key(i)).collect();
-        for p in ptrs {
-            visit(p);
+        // NOTE: visit functions never touch this table nor drop references,
+        // so keys are visited in place (no temporary array).
+        for i in 0..=self.mask() {
+            if let Some(p) = self.peek_key(i) {
+                visit(p);
+            }
         }
     }
 }

@@ -213,7 +213,9 @@ pub fn len(o: &Obj) -> usize {
 
 /// Snapshot of (key, value) pairs in order.
 pub fn items(o: &Obj) -> Vec<(Obj, Obj)> {
-    let Some(tb) = table(o) else { return Vec::new() };
+    let Some(tb) = table(o) else {
+        return Vec::new();
+    };
     let mut out = Vec::with_capacity(tb.len());
     let mut pos = 0;
     while let Some(ix) = tb.next_entry(pos) {
@@ -226,7 +228,9 @@ pub fn items(o: &Obj) -> Vec<(Obj, Obj)> {
 }
 
 pub fn keys(o: &Obj) -> Vec<Obj> {
-    let Some(tb) = table(o) else { return Vec::new() };
+    let Some(tb) = table(o) else {
+        return Vec::new();
+    };
     let mut out = Vec::with_capacity(tb.len());
     let mut pos = 0;
     while let Some(ix) = tb.next_entry(pos) {
@@ -261,7 +265,7 @@ pub fn copy(o: &Obj) -> PyResult<Obj> {
     let Some(tb) = table(o) else {
         return Ok(new_dict());
     };
-    let cloned = tb.len() > 0 && tb.len() >= tb.nentries() * 2 / 3;
+    let cloned = !tb.is_empty() && tb.len() >= tb.nentries() * 2 / 3;
     let nt = tb.copy(&mut VmOps)?;
     let n = alloc_dict(&t().dict, nt);
     let track = if cloned {

@@ -137,8 +137,7 @@ pub fn set_attr(o: &Obj, name: &Obj, v: Obj) -> PyResult<bool> {
 /// `idx` now would list it before attributes that were set earlier.
 fn out_of_order(o: &Obj, idx: usize) -> bool {
     let cap = o.managed_values_cap().unwrap_or(0);
-    o.managed_value_peek(idx).is_none()
-        && (idx + 1..cap).any(|i| o.managed_value_peek(i).is_some())
+    o.managed_value_peek(idx).is_none() && (idx + 1..cap).any(|i| o.managed_value_peek(i).is_some())
 }
 
 fn ensure_cap(o: &Obj, need: usize) -> PyResult<()> {

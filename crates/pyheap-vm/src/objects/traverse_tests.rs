@@ -80,7 +80,10 @@ fn traverse_matches_owned_references() {
         crate::objects::instance::get_attr(&o, "q").map_or(0, |x| x.addr()),
         a.addr(),
     ];
-    assert_eq!(visited(&o, crate::objects::instance::subtype_traverse), want);
+    assert_eq!(
+        visited(&o, crate::objects::instance::subtype_traverse),
+        want
+    );
 
     // Materialised __dict__: the dict, then the class.
     let m = get("m");

@@ -477,9 +477,7 @@ pub fn get_str_key(o: &Obj, key: &Obj) -> Option<Obj> {
         if ix >= 0 {
             let e = &tb.entries[ix as usize];
             if let Some(k) = &e.key {
-                if k.is(key)
-                    || (e.hash == h && crate::objects::str::as_str(k) == Some(name))
-                {
+                if k.is(key) || (e.hash == h && crate::objects::str::as_str(k) == Some(name)) {
                     return e.value.clone();
                 }
             }

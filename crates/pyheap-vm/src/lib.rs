@@ -3,7 +3,9 @@
 //!
 //! Map (read in this order): `rt.rs` (errors, state) → `types.rs` (type
 //! objects, registry, how to add builtins) → `objects/` (payloads) →
-//! `ops.rs`/`attr.rs` (protocols) → `eval.rs` (the loop) → `typeobj.rs`
+//! `ops.rs`/`attr.rs` (protocols; `typecache.rs` is the type attribute
+//! cache behind `types::lookup`) → `eval.rs` (the loop; its fast paths in
+//! `callfast.rs` and `fastops.rs`) → `typeobj.rs`
 //! (classes) → `builtins.rs`, `modules/` (registration tables).
 //! Entry points for the binary: [`run_file`], [`run_source`],
 //! [`run_interactive`].

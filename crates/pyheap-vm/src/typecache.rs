@@ -20,6 +20,7 @@
 //! namespace is rare after start-up, so a full refill costs little.
 
 use std::cell::{Cell, OnceCell};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use pyheap_mem::Slot;
 
@@ -58,9 +59,13 @@ fn kind_of(v: &Option<Obj>) -> Kind {
     }
 }
 
+// NOTE: tags and the epoch are process-wide so that a tag is unique even
+// if types were ever created on several threads; the entries themselves
+// are per thread (like every other interpreter structure here).
+static EPOCH: AtomicU64 = AtomicU64::new(1);
+static NEXT_TAG: AtomicU64 = AtomicU64::new(1);
+
 thread_local! {
-    static EPOCH: Cell<u64> = const { Cell::new(1) };
-    static NEXT_TAG: Cell<u64> = const { Cell::new(1) };
     static CACHE: std::mem::ManuallyDrop<Box<[Entry]>> = std::mem::ManuallyDrop::new(
         (0..SIZE)
             .map(|_| Entry {
@@ -76,17 +81,13 @@ thread_local! {
 
 /// A fresh type tag (never 0, never reused).
 pub fn next_tag() -> u64 {
-    NEXT_TAG.with(|n| {
-        let v = n.get();
-        n.set(v + 1);
-        v
-    })
+    NEXT_TAG.fetch_add(1, Ordering::Relaxed)
 }
 
 /// Forgets every cached lookup (call after changing which keys a type's
 /// namespace holds, or a type's namespace/MRO objects).
 pub fn invalidate() {
-    EPOCH.with(|e| e.set(e.get() + 1));
+    EPOCH.fetch_add(1, Ordering::Relaxed);
 }
 
 fn slot_index(tag: u64, name: &Obj) -> usize {
@@ -96,7 +97,7 @@ fn slot_index(tag: u64, name: &Obj) -> usize {
 /// The cached (MRO position, kind) of `name` on `ty`, if any.
 fn probe(tag: u64, name: &Obj) -> Option<(u32, Kind)> {
     let i = slot_index(tag, name);
-    let epoch = EPOCH.with(|e| e.get());
+    let epoch = EPOCH.load(Ordering::Relaxed);
     CACHE.with(|c| {
         let e = &c[i];
         (e.tag.get() == tag && e.epoch.get() == epoch && e.name.is(name))
@@ -163,7 +164,7 @@ fn fill(ty: &Obj, name: &Obj) -> Option<Obj> {
     let Some(mro) = d.mro.get() else {
         return crate::types::lookup_walk(ty, pstr::as_str(name).unwrap_or(""));
     };
-    let epoch = EPOCH.with(|e| e.get());
+    let epoch = EPOCH.load(Ordering::Relaxed);
     let i = slot_index(tag, name);
     let n = tuple::tuple_len(&mro);
     let mut result = None;

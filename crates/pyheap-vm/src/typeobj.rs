@@ -611,6 +611,8 @@ pub fn py_type_new(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     let name = pstr::as_str(&args[1])
         .ok_or_else(|| type_err("type.__new__() argument 1 must be str"))?
         .to_string();
+    // CPython's type_new takes `tp_name` from PyUnicode_AsUTF8(name).
+    pstr::materialize_utf8(&args[1]);
     let bases = tuple::tuple_items(&args[2]);
     if !dict::is_dict(&args[3]) {
         return Err(type_err("type.__new__() argument 3 must be dict"));

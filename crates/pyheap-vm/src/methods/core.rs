@@ -359,6 +359,8 @@ fn ty_set_name(o: &Obj, v: Option<Obj>) -> PyResult<()> {
     let v = v.ok_or_else(|| type_err("cannot delete __name__"))?;
     let s = pstr::as_str(&v).ok_or_else(|| type_err("can only assign string to __name__"))?;
     *tdata(o).name.borrow_mut() = s.to_string();
+    // CPython's type_set_name takes `tp_name` from PyUnicode_AsUTF8(value).
+    pstr::materialize_utf8(&v);
     Ok(())
 }
 fn ty_qualname(o: &Obj) -> PyResult<Obj> {

@@ -8,7 +8,17 @@
 //! the payload are padding, so `getsizeof` and addresses match CPython while
 //! the characters live in the Rust heap).
 //!
-//! Invariant: strings are immutable; `info` packs `nchars << 1 | interned`.
+//! CPython's UTF-8 cache: a non-ASCII str gets a UTF-8 copy (`utf8_len + 1`
+//! bytes, counted by `getsizeof`) the first time C code asks for
+//! `PyUnicode_AsUTF8` — in 3.11, observably, when it becomes a type's name
+//! (`type(name, ...)`, a class statement, `cls.__name__ = name`); encoding,
+//! hashing, printing, interning do not. [`materialize_utf8`] records that;
+//! ASCII strs are their own UTF-8 and never grow.
+//! NOTE: the flag is only the observable half: pyheap's text is UTF-8
+//! already (see above), so no second copy is allocated.
+//!
+//! Invariant: strings are immutable except for the UTF-8 flag; `info` packs
+//! `nchars << 2 | utf8_materialised << 1 | interned`.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -59,7 +69,7 @@ pub fn alloc_str_of(ty: &Obj, s: &str) -> Obj {
     let payload = StrObj {
         s: s.into(),
         hash: Cell::new(-1),
-        info: Cell::new(n << 1),
+        info: Cell::new(n << INFO_NCHARS_SHIFT),
     };
     new_object(ty, payload, size.saturating_sub(48))
         .unwrap_or_else(|_| crate::exc::memory_error_obj())
@@ -97,14 +107,27 @@ pub fn intern_obj(o: Obj) -> Obj {
     if let Some(x) = INTERNED.with(|m| m.borrow().get(s).cloned()) {
         return x;
     }
-    p.info.set(p.info.get() | 1);
+    p.info.set(p.info.get() | INFO_INTERNED);
     let key: Box<str> = s.into();
     INTERNED.with(|m| m.borrow_mut().insert(key, o.clone()));
     o
 }
 
 pub fn is_interned(o: &Obj) -> bool {
-    o.payload::<StrObj>().is_some_and(|p| p.info.get() & 1 == 1)
+    o.payload::<StrObj>()
+        .is_some_and(|p| p.info.get() & INFO_INTERNED != 0)
+}
+
+const INFO_INTERNED: usize = 1;
+const INFO_UTF8: usize = 2;
+const INFO_NCHARS_SHIFT: u32 = 2;
+
+/// `PyUnicode_AsUTF8` on `o`: a non-ASCII str keeps a UTF-8 copy from now
+/// on, which `sys.getsizeof` counts (see the module doc).
+pub fn materialize_utf8(o: &Obj) {
+    if let Some(p) = o.payload::<StrObj>() {
+        p.info.set(p.info.get() | INFO_UTF8);
+    }
 }
 
 /// The text of a str (or str subclass) object.
@@ -118,15 +141,23 @@ pub fn is_str(o: &Obj) -> bool {
 
 /// Number of code points.
 pub fn char_len(o: &Obj) -> usize {
-    o.payload::<StrObj>().map_or(0, |p| p.info.get() >> 1)
+    o.payload::<StrObj>()
+        .map_or(0, |p| p.info.get() >> INFO_NCHARS_SHIFT)
 }
 
 /// `__sizeof__` of a str object.
 pub fn sizeof(o: &Obj) -> usize {
-    match as_str(o) {
-        Some(s) => str_sizeof(char_len(o), s.chars().map(|c| c as u32).max().unwrap_or(0)),
-        None => 0,
+    let Some(p) = o.payload::<StrObj>() else {
+        return 0;
+    };
+    let s: &str = &p.s;
+    let n = char_len(o);
+    let base = str_sizeof(n, s.chars().map(|c| c as u32).max().unwrap_or(0));
+    // The UTF-8 cache of a non-ASCII str (`s.len() > n` exactly then).
+    if p.info.get() & INFO_UTF8 != 0 && s.len() > n {
+        return base + s.len() + 1;
     }
+    base
 }
 
 /// Cached str hash.

@@ -1,0 +1,38 @@
+# CPython's UTF-8 cache of non-ASCII strs: which operations materialise it
+# (getsizeof grows by utf8_len + 1) and which do not.
+import sys
+def mk(): return "".join(["\u00e9"] * 5)
+def t(label, f):
+    s = mk(); b = sys.getsizeof(s); f(s); print(label, sys.getsizeof(s) - b)
+class O: pass
+t("encode", lambda s: s.encode())
+t("encode utf8", lambda s: s.encode("utf-8"))
+t("type name", lambda s: type(s, (), {}))
+t("setattr", lambda s: setattr(O, s, 1))
+t("getattr", lambda s: getattr(O, s, None))
+t("print", lambda s: print(s, file=open("/dev/null", "w")))
+t("dict key", lambda s: {s: 1})
+t("hash", lambda s: hash(s))
+t("format", lambda s: "%s!" % s)
+t("fstring", lambda s: f"{s}!")
+t("intern", lambda s: sys.intern(s))
+t("compile name", lambda s: compile(s + "=1", "x", "exec"))
+t("int", lambda s: int("1" + s[:0]))
+t("str.format", lambda s: "{}".format(s))
+t("namedtuple-ish __name__", lambda s: setattr(O, "__name__", s))
+t("repr", lambda s: repr(s))
+t("encode latin", lambda s: s.encode("latin-1"))
+t("open name", lambda s: (lambda: None)())
+t("func name", lambda s: setattr(t, "__name__", s))
+t("ModuleType", lambda s: __import__("types").ModuleType(s))
+t("bytes(s,'utf8')", lambda s: bytes(s, "utf-8"))
+t("write stdout", lambda s: sys.stdout.write(""))
+t("ord/len", lambda s: len(s))
+t("kwarg name", lambda s: (lambda **k: k)(**{s: 1}))
+co = compile("class \u00e9\u00e9: pass", "<case>", "exec")
+name = [c for c in co.co_consts if isinstance(c, str) and c.startswith("\u00e9")][0]
+before = sys.getsizeof(name)
+exec(co, {})
+print("class statement name", before, sys.getsizeof(name))
+a = "".join(["a"] * 5)
+print("ascii never grows", sys.getsizeof(a), (type(a, (), {}), sys.getsizeof(a))[1])

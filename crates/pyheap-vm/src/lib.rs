@@ -30,6 +30,7 @@ pub mod ops;
 pub mod reprs;
 pub mod rt;
 pub mod seq;
+pub mod shutdown;
 pub mod sizes;
 pub mod strfmt;
 pub mod traceback;
@@ -102,6 +103,30 @@ pub fn init_runtime(argv: Vec<String>, path0: String) {
     }
     modules::sys::configure(argv, path0);
     let _ = import::import_module("sys");
+    let _ = main_dict();
+    shutdown::after_init();
+}
+
+/// `-X heaplimit=SIZE`: bounds the bytes the heap obtains from the system;
+/// allocations beyond it raise `MemoryError` (see `pyheap_mem::alloc`).
+pub fn set_heap_limit(bytes: Option<usize>) {
+    pyheap_mem::alloc::set_heap_limit(bytes);
+}
+
+/// `sys._xoptions` from the command line's `-X name[=value]` options
+/// (`True` for a name without a value), in order.
+pub fn set_xoptions(opts: &[(String, Option<String>)]) {
+    let d = dict::new_dict();
+    for (k, v) in opts {
+        let v = match v {
+            Some(s) => pstr::new_str(s),
+            None => types::py_bool(true),
+        };
+        let _ = dict::set_str(&d, k, v);
+    }
+    if let Ok(m) = modules::sys::sys_module() {
+        let _ = modules::set_attr(&m, "_xoptions", d);
+    }
 }
 
 /// The `__main__` module's dict.
@@ -221,29 +246,7 @@ pub fn run_interactive(src: &str) -> Option<i32> {
     }
 }
 
-/// Interpreter finalisation (CPython's order, simplified): clear the
-/// `__main__` namespace (names starting with one underscore first, as
-/// `_PyModule_ClearDict`), collect cycles, flush output.
+/// Interpreter finalisation in CPython's order (see [`shutdown::finalize`]).
 pub fn shutdown() {
-    // atexit-time work first, as CPython's `atexit` hooks: weakref.finalize.
-    modules::weakref::run_exit_finalizers();
-    let mods = modules::sys::modules_dict();
-    if let Some(m) = dict::get_str(&mods, "__main__") {
-        if let Some(d) = objects::misc::module_dict(&m) {
-            for pass in 0..2 {
-                for k in dict::keys(&d) {
-                    let name = pstr::as_str(&k).unwrap_or("").to_string();
-                    if name == "__builtins__" {
-                        continue;
-                    }
-                    let underscore = name.starts_with('_') && !name.starts_with("__");
-                    if (pass == 0) == underscore {
-                        let _ = dict::set_item(&d, k, types::none());
-                    }
-                }
-            }
-        }
-    }
-    let _ = pyheap_mem::gc::collect(2);
-    finish();
+    shutdown::finalize();
 }

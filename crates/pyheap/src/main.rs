@@ -6,11 +6,15 @@
 //! `-i` runs the script then the REPL (`repl.rs`); `-q` drops its banner.
 //! The interpreter runs on a thread with a large stack (Python calls
 //! recurse natively, bounded by the recursion limit).
+//! `-X showrefcount` prints `[N refs, M blocks]` at exit (see `xopts.rs`),
+//! `-X heaplimit=SIZE` bounds the heap (allocation beyond it raises
+//! `MemoryError`).
 #![forbid(unsafe_code)]
 
 use std::io::{IsTerminal, Read};
 
 mod repl;
+mod xopts;
 
 const STACK: usize = 1 << 30;
 
@@ -27,6 +31,8 @@ fn run(args: Vec<String>) -> i32 {
     let mut quiet = false;
     let mut job = None;
     let mut argv: Vec<String> = Vec::new();
+    let mut xo = xopts::XOptions::default();
+    let exe = args.first().cloned().unwrap_or_else(|| "pyheap".into());
     while i < args.len() {
         let a = &args[i];
         match a.as_str() {
@@ -37,6 +43,7 @@ fn run(args: Vec<String>) -> i32 {
             "-c" => {
                 let Some(code) = args.get(i + 1) else {
                     eprintln!("Argument expected for the -c option");
+                    xopts::usage(&exe);
                     return 2;
                 };
                 job = Some(Job::Code(code.clone()));
@@ -53,8 +60,33 @@ fn run(args: Vec<String>) -> i32 {
                 argv.extend(args[i + 1..].iter().cloned());
                 break;
             }
+            _ if a.starts_with("-X") => {
+                let value = if a.len() > 2 {
+                    a[2..].to_string()
+                } else {
+                    i += 1;
+                    match args.get(i) {
+                        Some(v) => v.clone(),
+                        None => {
+                            eprintln!("Argument expected for the -X option");
+                            xopts::usage(&exe);
+                            return 2;
+                        }
+                    }
+                };
+                if let Err(msg) = xo.add(&value) {
+                    eprintln!("{msg}");
+                    return 2;
+                }
+            }
+            _ if a.starts_with("--") && a.len() > 2 => {
+                eprintln!("unknown option {a}");
+                xopts::usage(&exe);
+                return 2;
+            }
             _ if a.starts_with('-') && a.len() > 1 => {
-                eprintln!("Unknown option: {a}");
+                eprintln!("Unknown option: {}", &a[..a.len().min(2)]);
+                xopts::usage(&exe);
                 return 2;
             }
             _ => {
@@ -91,7 +123,12 @@ fn run(args: Vec<String>) -> i32 {
             .unwrap_or_default(),
         _ => String::new(),
     };
+    pyheap_vm::shutdown::start_census(xo.census());
     pyheap_vm::init_runtime(argv, path0);
+    pyheap_vm::set_xoptions(&xo.raw);
+    if let Some(limit) = xo.heaplimit {
+        pyheap_vm::set_heap_limit(Some(limit));
+    }
     let code = match job {
         Job::File(p) => pyheap_vm::run_file(&p),
         Job::Code(c) => pyheap_vm::run_source(&c, "<string>"),

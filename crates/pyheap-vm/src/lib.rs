@@ -109,8 +109,14 @@ pub fn init_runtime(argv: Vec<String>, path0: String) {
 
 /// `-X heaplimit=SIZE`: bounds the bytes the heap obtains from the system;
 /// allocations beyond it raise `MemoryError` (see `pyheap_mem::alloc`).
+///
+/// NOTE: the limit is soft (`pyheap_mem::alloc::set_soft_limit`): most
+/// object constructors cannot report failure, so a small allocation beyond
+/// the limit succeeds and `MemoryError` is raised at the next backward jump
+/// of the interpreter loop; requests over 1 GiB beyond it fail at once.
 pub fn set_heap_limit(bytes: Option<usize>) {
     pyheap_mem::alloc::set_heap_limit(bytes);
+    pyheap_mem::alloc::set_soft_limit(bytes.is_some());
 }
 
 /// `sys._xoptions` from the command line's `-X name[=value]` options

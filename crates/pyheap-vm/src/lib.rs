@@ -107,6 +107,13 @@ pub fn init_runtime(argv: Vec<String>, path0: String) {
     shutdown::after_init();
 }
 
+/// Declares the interpreter thread's native stack size (call first thing
+/// on that thread): deep recursion then raises `RecursionError` before the
+/// stack runs out (see [`rt::set_native_stack`]).
+pub fn set_native_stack(size: usize) {
+    rt::set_native_stack(size);
+}
+
 /// `-X heaplimit=SIZE`: bounds the bytes the heap obtains from the system;
 /// allocations beyond it raise `MemoryError` (see `pyheap_mem::alloc`).
 ///

@@ -151,6 +151,7 @@ fn main() {
         .name("pyheap".into())
         .stack_size(STACK)
         .spawn(move || {
+            pyheap_vm::set_native_stack(STACK);
             let code = run(args);
             pyheap_vm::shutdown();
             // NOTE: exit from the interpreter thread so thread-local heap

@@ -121,3 +121,67 @@ fn heaplimit_bad_values_are_clear_errors() {
     );
     assert_eq!(o.stdout, "{'heaplimit': '1G'}\n", "{}", o.stderr);
 }
+
+const DEEP: &str = r#"
+import sys
+N = 10**6
+class Node:
+    def __init__(self, child):
+        self.child = child
+for kind in ["list", "dict", "tuple", "instance", "closure"]:
+    x = None
+    for _ in range(N):
+        if kind == "list":
+            x = [x]
+        elif kind == "dict":
+            x = {1: x}
+        elif kind == "tuple":
+            x = (x,)
+        elif kind == "instance":
+            x = Node(x)
+        else:
+            x = (lambda inner: (lambda: inner))(x)
+    del x
+    print("freed", kind)
+def chain(g):
+    yield from g
+g = iter([1])
+for _ in range(10**5):
+    g = chain(g)
+try:
+    print(list(g))
+except RecursionError as e:
+    print("generator chain:", e)
+del g
+class R:
+    def __init__(self, n): self.n = n
+    def __repr__(self): return repr(self.n)
+    def __eq__(self, o): return self.n == o.n
+    def __hash__(self): return hash(self.n)
+a = b = 0
+for _ in range(10**5):
+    a, b = R(a), R(b)
+for what, fn in [("repr", lambda: repr(a)), ("eq", lambda: a == b), ("hash", lambda: hash(a))]:
+    try:
+        fn()
+    except RecursionError:
+        print(what, "RecursionError")
+print("end")
+"#;
+
+/// 10**6-deep containers free without native recursion (the trashcan);
+/// a 10**5-deep `yield from` chain (which crashes CPython 3.11) and deep
+/// `__repr__`/`__eq__`/`__hash__` recursion raise RecursionError.
+#[test]
+fn deep_structures_and_chains_do_not_crash() {
+    let dir = scratch("deep");
+    std::fs::write(dir.join("deep.py"), DEEP).expect("write");
+    let o = run_in(&pyheap(), &dir, &["deep.py"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(
+        o.stdout,
+        "freed list\nfreed dict\nfreed tuple\nfreed instance\nfreed closure\n\
+         generator chain: maximum recursion depth exceeded\n\
+         repr RecursionError\neq RecursionError\nhash RecursionError\nend\n"
+    );
+}

@@ -77,6 +77,13 @@ fn syntax_error(e: &pyheap_compiler::CompileError) -> PyErr {
         .find(|(n, _)| *n == e.kind.class_name())
         .map(|(_, o)| o.clone())
         .unwrap_or_else(|| tt.syntax_error.clone());
+    if !types::is_subtype(&ty, &tt.syntax_error) {
+        // e.g. "RecursionError: maximum recursion depth exceeded during
+        // compilation": an ordinary exception, without location details.
+        return PyErr {
+            exc: exc::new_exc(&ty, vec![pstr::new_str(&e.message)]),
+        };
+    }
     let none = types::none;
     let info = objects::tuple::new_tuple(vec![
         pstr::new_str(&e.filename),
@@ -199,16 +206,53 @@ pub fn finish() {
     modules::sys::flush_stdout();
 }
 
+/// A script's bytes as text, or CPython's error text for what its
+/// tokenizer rejects before parsing: bytes that are not UTF-8 (PEP 263; a
+/// `coding:` declaration other than UTF-8 is not supported) and NUL bytes.
+fn source_text(bytes: &[u8], filename: &str) -> Result<String, String> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => {
+            if let Some(pos) = s.find('\0') {
+                let line_no = s[..pos].matches('\n').count() + 1;
+                let line = s.lines().nth(line_no - 1).unwrap_or("");
+                let shown: String = line.split('\0').next().unwrap_or("").trim_start().into();
+                return Err(format!(
+                    "  File \"{filename}\", line {line_no}\n    {shown}\n\
+                     SyntaxError: source code cannot contain null bytes\n"
+                ));
+            }
+            Ok(s.to_string())
+        }
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line_no = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+            let byte = bytes.get(at).copied().unwrap_or(0);
+            Err(format!(
+                "SyntaxError: Non-UTF-8 code starting with '\\x{byte:02x}' in file {filename} \
+                 on line {line_no}, but no encoding declared; see \
+                 https://peps.python.org/pep-0263/ for details\n"
+            ))
+        }
+    }
+}
+
 /// Runs a script file; returns the exit code.
 pub fn run_file(path: &str) -> i32 {
     match std::fs::read(path) {
         Ok(bytes) => {
-            let src = String::from_utf8_lossy(&bytes).to_string();
-            // NOTE: like CPython 3.9+, `__file__`/`co_filename` of the main
-            // script are absolute (not symlink-resolved).
             let abs = std::path::absolute(path)
                 .map(|p| p.display().to_string())
                 .unwrap_or_else(|_| path.to_string());
+            let src = match source_text(&bytes, &abs) {
+                Ok(s) => s,
+                Err(msg) => {
+                    modules::sys::write_stderr(&msg);
+                    finish();
+                    return 1;
+                }
+            };
+            // NOTE: like CPython 3.9+, `__file__`/`co_filename` of the main
+            // script are absolute (not symlink-resolved).
             run_source(&src, &abs)
         }
         Err(e) => {

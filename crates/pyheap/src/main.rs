@@ -123,6 +123,11 @@ fn run(args: Vec<String>) -> i32 {
             .unwrap_or_default(),
         _ => String::new(),
     };
+    if let Job::File(p) = &job {
+        if let Some(code) = script_error(&exe, p) {
+            return code;
+        }
+    }
     pyheap_vm::shutdown::start_census(xo.census());
     pyheap_vm::init_runtime(argv, path0);
     pyheap_vm::set_xoptions(&xo.raw);
@@ -143,6 +148,34 @@ fn run(args: Vec<String>) -> i32 {
         return repl::run(false);
     }
     code
+}
+
+/// CPython's messages for a script path that cannot be run (checked before
+/// start-up): a directory without `__main__.py` (exit 1; pyheap does not run
+/// directories or zip files at all), a file that cannot be opened (exit 2).
+fn script_error(exe: &str, path: &str) -> Option<i32> {
+    let abs = std::path::absolute(path)
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| path.to_string());
+    let p = std::path::Path::new(path);
+    if p.is_dir() {
+        eprintln!("{exe}: can't find '__main__' module in '{abs}'");
+        return Some(1);
+    }
+    if let Err(e) = std::fs::File::open(p) {
+        let errno = e.raw_os_error().unwrap_or(2);
+        let text = match e.kind() {
+            std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+            std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
+            _ => {
+                let s = e.to_string();
+                s.split(" (os error").next().unwrap_or(&s).to_string()
+            }
+        };
+        eprintln!("{exe}: can't open file '{abs}': [Errno {errno}] {text}");
+        return Some(2);
+    }
+    None
 }
 
 fn main() {

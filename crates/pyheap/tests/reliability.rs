@@ -185,3 +185,108 @@ fn deep_structures_and_chains_do_not_crash() {
          repr RecursionError\neq RecursionError\nhash RecursionError\nend\n"
     );
 }
+
+/// Whether `python3` on this machine is CPython 3.11 (the oracle).
+fn python311() -> bool {
+    Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).starts_with("Python 3.11"))
+}
+
+/// Stderr with the interpreter's name before ": can't ..." replaced
+/// (CPython prints its argv[0], pyheap its own) and usage lines dropped.
+fn normalize(stderr: &str) -> String {
+    stderr
+        .lines()
+        .map(|l| match l.find(": can't ") {
+            Some(i) if !l[..i].contains(' ') => format!("<exe>{}", &l[i..]),
+            _ => l.to_string(),
+        })
+        .filter(|l| !l.starts_with("usage: "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Bad command lines and bad scripts: pyheap's exit code and stderr equal
+/// CPython 3.11's (interpreter name and usage line aside).
+#[test]
+fn bad_input_matches_cpython() {
+    if !python311() {
+        eprintln!("python3 is not CPython 3.11: bad-input comparison skipped");
+        return;
+    }
+    let dir = scratch("badinput");
+    std::fs::write(dir.join("nonutf8.py"), b"print('a')\n\xff\xfe = 1\n").expect("write");
+    std::fs::write(dir.join("nul.py"), b"print('a')\x00\n").expect("write");
+    let _ = std::fs::create_dir_all(dir.join("adir"));
+    let cases: &[&[&str]] = &[
+        &["missing.py"],
+        &["adir"],
+        &["nonutf8.py"],
+        &["nul.py"],
+        &["-c", "x = ("],
+        &["-c", "1/0"],
+        &["-c", "raise SystemExit(7)"],
+        &["-c"],
+        &["-X"],
+        &["-Z"],
+        &["--frobnicate"],
+    ];
+    let py = PathBuf::from("python3");
+    for args in cases {
+        let want = run_in(&py, &dir, args);
+        let got = run_in(&pyheap(), &dir, args);
+        let w = normalize(&want.stderr);
+        let g = normalize(&got.stderr);
+        assert_eq!(
+            (got.code, &got.stdout),
+            (want.code, &want.stdout),
+            "{args:?}: {g}"
+        );
+        // Tracebacks and messages: the last line always; whole stderr for
+        // the start-up errors (no traceback with addresses involved).
+        assert_eq!(
+            g.lines().last(),
+            w.lines().last(),
+            "{args:?}\n{g}\n--- want\n{w}"
+        );
+        if !args.contains(&"-c") || args.len() == 1 {
+            assert_eq!(g, w, "{args:?}");
+        }
+    }
+}
+
+/// ctypes reads at unmapped, freed and misaligned addresses: clear
+/// exceptions or values read from the heap's own memory, never a crash.
+#[test]
+fn ctypes_bad_addresses_raise_clear_errors() {
+    let dir = scratch("ctypes");
+    let code = r#"
+import ctypes
+for addr in [0, 8, 0xdeadbeef, 2**47 - 8, -1]:
+    try:
+        ctypes.c_long.from_address(addr).value
+        print("read", hex(addr))
+    except ValueError as e:
+        print("ValueError", "not inside pyheap's heap" in str(e))
+class C: pass
+c = C(); a = id(c); del c
+print(type(ctypes.c_long.from_address(a).value).__name__)
+print(type(ctypes.c_long.from_address(id([]) + 3).value).__name__)
+for addr in [a, 12345, a + 1]:
+    try:
+        ctypes.cast(addr, ctypes.py_object).value
+        print("object?")
+    except ValueError as e:
+        print("cast ValueError")
+"#;
+    std::fs::write(dir.join("ct.py"), code).expect("write");
+    let o = run_in(&pyheap(), &dir, &["ct.py"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(
+        o.stdout,
+        "ValueError True\nValueError True\nValueError True\nValueError True\nValueError True\n\
+         int\nint\ncast ValueError\ncast ValueError\ncast ValueError\n"
+    );
+}

@@ -47,8 +47,16 @@ thread_local! {
 
 /// Installs (or with `None` removes) the sink; returns the previous one.
 pub fn set_sink(sink: Option<Box<dyn EventSink>>) -> Option<Box<dyn EventSink>> {
-    ACTIVE.with(|a| a.set(sink.is_some()));
-    SINK.with(|s| std::mem::replace(&mut *s.borrow_mut(), sink))
+    let prev = SINK.with(|s| std::mem::replace(&mut *s.borrow_mut(), sink));
+    refresh_active();
+    prev
+}
+
+/// Recomputes the "anyone listening" flag: a sink or the leak census
+/// (`crate::census`).
+pub(crate) fn refresh_active() {
+    let sink = SINK.with(|s| s.try_borrow().map(|s| s.is_some()).unwrap_or(true));
+    ACTIVE.with(|a| a.set(sink || crate::census::running()));
 }
 
 /// Reports an event to the sink, if any. A sink that triggers events itself
@@ -62,6 +70,7 @@ pub fn emit(ev: Event) {
 
 #[cold]
 fn emit_slow(ev: Event) {
+    crate::census::record(&ev);
     SINK.with(|s| {
         if let Ok(mut guard) = s.try_borrow_mut() {
             if let Some(sink) = guard.as_mut() {

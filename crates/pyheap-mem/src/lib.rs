@@ -12,6 +12,7 @@
 
 pub mod alloc;
 pub mod arrays;
+pub mod census;
 pub mod events;
 pub mod freelist;
 pub mod gc;

@@ -937,7 +937,13 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
                 frame.push(v);
             }
         }
-        I::Jump(t) => frame.ip = t as usize,
+        I::Jump(t) => {
+            // Backward jumps are the check point of `-X heaplimit`'s soft limit.
+            if (t as usize) < frame.ip && pyheap_mem::alloc::limit_exceeded() {
+                return Err(crate::exc::heap_limit_error());
+            }
+            frame.ip = t as usize
+        }
         I::PopJumpIfFalse(t) => {
             let v = frame.pop();
             if !ops::truthy(&v)? {

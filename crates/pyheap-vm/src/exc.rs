@@ -249,9 +249,42 @@ pub fn memory_error() -> PyErr {
     }
 }
 
+/// The `MemoryError` of a soft heap-limit overshoot (`-X heaplimit`);
+/// clears the pending flag.
+pub fn heap_limit_error() -> PyErr {
+    pyheap_mem::alloc::take_limit_exceeded();
+    memory_error()
+}
+
+/// `MemoryError` when an object of about `bytes` bytes cannot be made:
+/// more than `isize::MAX`, or more than a `-X heaplimit` leaves. For
+/// constructors that cannot report failure themselves (checked first).
+pub fn check_heap_room(bytes: usize) -> PyResult<()> {
+    if bytes > isize::MAX as usize {
+        return Err(memory_error());
+    }
+    if let Some(limit) = pyheap_mem::alloc::heap_limit() {
+        let used = pyheap_mem::alloc::obtained_bytes();
+        if bytes > limit.saturating_sub(used) {
+            return Err(memory_error());
+        }
+    }
+    Ok(())
+}
+
 /// Last resort when an allocation fails where no error can be returned.
+///
+/// NOTE: a clean fatal error (CPython's "Fatal Python error" style), not a
+/// panic: with `-X heaplimit` small requests never get here (the soft
+/// limit serves them and raises `MemoryError` later), so this means the
+/// system itself refused memory.
 pub fn memory_error_obj() -> Obj {
-    panic!("pyheap: out of memory")
+    crate::modules::sys::flush_stdout();
+    eprintln!(
+        "Fatal Python error: out of memory: the system refused an allocation \
+         that cannot raise MemoryError (pyheap)"
+    );
+    std::process::exit(1)
 }
 
 /// True when the error is an instance of `ty`.

@@ -17,7 +17,8 @@ pub fn garbage_list() -> Obj {
     if let Some(g) = GARBAGE.with(|g| g.borrow().clone()) {
         return g;
     }
-    let l = list::new_list(vec![]);
+    // NOTE: kept until exit: runtime state for the leak census.
+    let l = pyheap_mem::census::runtime_scope(|| list::new_list(vec![]));
     GARBAGE.with(|g| *g.borrow_mut() = Some(l.clone()));
     l
 }
@@ -27,9 +28,20 @@ pub fn callbacks_list() -> Obj {
     if let Some(g) = CALLBACKS.with(|g| g.borrow().clone()) {
         return g;
     }
-    let l = list::new_list(vec![]);
+    // NOTE: kept until exit: runtime state for the leak census.
+    let l = pyheap_mem::census::runtime_scope(|| list::new_list(vec![]));
     CALLBACKS.with(|g| *g.borrow_mut() = Some(l.clone()));
     l
+}
+
+/// `_PyGC_Fini`: empties `gc.garbage` and `gc.callbacks` at the end of
+/// interpreter finalisation.
+pub fn clear_gc_lists() {
+    for cell in [&GARBAGE, &CALLBACKS] {
+        if let Some(l) = cell.with(|g| g.borrow().clone()) {
+            list::list_clear(&l);
+        }
+    }
 }
 
 fn call_weakref_callback(cb: &Obj, wr: &Obj) {

@@ -36,6 +36,7 @@ pub mod pattern_ops;
 pub mod reprs;
 pub mod rt;
 pub mod seq;
+pub mod shutdown;
 pub mod sizes;
 pub mod strfmt;
 pub mod traceback;
@@ -83,6 +84,13 @@ fn syntax_error(e: &pyheap_compiler::CompileError) -> PyErr {
         .find(|(n, _)| *n == e.kind.class_name())
         .map(|(_, o)| o.clone())
         .unwrap_or_else(|| tt.syntax_error.clone());
+    if !types::is_subtype(&ty, &tt.syntax_error) {
+        // e.g. "RecursionError: maximum recursion depth exceeded during
+        // compilation": an ordinary exception, without location details.
+        return PyErr {
+            exc: exc::new_exc(&ty, vec![pstr::new_str(&e.message)]),
+        };
+    }
     let none = types::none;
     let info = objects::tuple::new_tuple(vec![
         pstr::new_str(&e.filename),
@@ -109,6 +117,43 @@ pub fn init_runtime(argv: Vec<String>, path0: String) {
     }
     modules::sys::configure(argv, path0);
     let _ = import::import_module("sys");
+    let _ = main_dict();
+    shutdown::after_init();
+}
+
+/// Declares the interpreter thread's native stack size (call first thing
+/// on that thread): deep recursion then raises `RecursionError` before the
+/// stack runs out (see [`rt::set_native_stack`]).
+pub fn set_native_stack(size: usize) {
+    rt::set_native_stack(size);
+}
+
+/// `-X heaplimit=SIZE`: bounds the bytes the heap obtains from the system;
+/// allocations beyond it raise `MemoryError` (see `pyheap_mem::alloc`).
+///
+/// NOTE: the limit is soft (`pyheap_mem::alloc::set_soft_limit`): most
+/// object constructors cannot report failure, so a small allocation beyond
+/// the limit succeeds and `MemoryError` is raised at the next backward jump
+/// of the interpreter loop; requests over 1 GiB beyond it fail at once.
+pub fn set_heap_limit(bytes: Option<usize>) {
+    pyheap_mem::alloc::set_heap_limit(bytes);
+    pyheap_mem::alloc::set_soft_limit(bytes.is_some());
+}
+
+/// `sys._xoptions` from the command line's `-X name[=value]` options
+/// (`True` for a name without a value), in order.
+pub fn set_xoptions(opts: &[(String, Option<String>)]) {
+    let d = dict::new_dict();
+    for (k, v) in opts {
+        let v = match v {
+            Some(s) => pstr::new_str(s),
+            None => types::py_bool(true),
+        };
+        let _ = dict::set_str(&d, k, v);
+    }
+    if let Ok(m) = modules::sys::sys_module() {
+        let _ = modules::set_attr(&m, "_xoptions", d);
+    }
 }
 
 /// The `__main__` module's dict.
@@ -168,16 +213,53 @@ pub fn finish() {
     modules::sys::flush_stdout();
 }
 
+/// A script's bytes as text, or CPython's error text for what its
+/// tokenizer rejects before parsing: bytes that are not UTF-8 (PEP 263; a
+/// `coding:` declaration other than UTF-8 is not supported) and NUL bytes.
+fn source_text(bytes: &[u8], filename: &str) -> Result<String, String> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => {
+            if let Some(pos) = s.find('\0') {
+                let line_no = s[..pos].matches('\n').count() + 1;
+                let line = s.lines().nth(line_no - 1).unwrap_or("");
+                let shown: String = line.split('\0').next().unwrap_or("").trim_start().into();
+                return Err(format!(
+                    "  File \"{filename}\", line {line_no}\n    {shown}\n\
+                     SyntaxError: source code cannot contain null bytes\n"
+                ));
+            }
+            Ok(s.to_string())
+        }
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line_no = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+            let byte = bytes.get(at).copied().unwrap_or(0);
+            Err(format!(
+                "SyntaxError: Non-UTF-8 code starting with '\\x{byte:02x}' in file {filename} \
+                 on line {line_no}, but no encoding declared; see \
+                 https://peps.python.org/pep-0263/ for details\n"
+            ))
+        }
+    }
+}
+
 /// Runs a script file; returns the exit code.
 pub fn run_file(path: &str) -> i32 {
     match std::fs::read(path) {
         Ok(bytes) => {
-            let src = String::from_utf8_lossy(&bytes).to_string();
-            // NOTE: like CPython 3.9+, `__file__`/`co_filename` of the main
-            // script are absolute (not symlink-resolved).
             let abs = std::path::absolute(path)
                 .map(|p| p.display().to_string())
                 .unwrap_or_else(|_| path.to_string());
+            let src = match source_text(&bytes, &abs) {
+                Ok(s) => s,
+                Err(msg) => {
+                    modules::sys::write_stderr(&msg);
+                    finish();
+                    return 1;
+                }
+            };
+            // NOTE: like CPython 3.9+, `__file__`/`co_filename` of the main
+            // script are absolute (not symlink-resolved).
             run_source(&src, &abs)
         }
         Err(e) => {
@@ -228,29 +310,7 @@ pub fn run_interactive(src: &str) -> Option<i32> {
     }
 }
 
-/// Interpreter finalisation (CPython's order, simplified): clear the
-/// `__main__` namespace (names starting with one underscore first, as
-/// `_PyModule_ClearDict`), collect cycles, flush output.
+/// Interpreter finalisation in CPython's order (see [`shutdown::finalize`]).
 pub fn shutdown() {
-    // atexit-time work first, as CPython's `atexit` hooks: weakref.finalize.
-    modules::weakref::run_exit_finalizers();
-    let mods = modules::sys::modules_dict();
-    if let Some(m) = dict::get_str(&mods, "__main__") {
-        if let Some(d) = objects::misc::module_dict(&m) {
-            for pass in 0..2 {
-                for k in dict::keys(&d) {
-                    let name = pstr::as_str(&k).unwrap_or("").to_string();
-                    if name == "__builtins__" {
-                        continue;
-                    }
-                    let underscore = name.starts_with('_') && !name.starts_with("__");
-                    if (pass == 0) == underscore {
-                        let _ = dict::set_item(&d, k, types::none());
-                    }
-                }
-            }
-        }
-    }
-    let _ = pyheap_mem::gc::collect(2);
-    finish();
+    shutdown::finalize();
 }

@@ -663,6 +663,16 @@ fn is_notimpl(o: &Obj) -> bool {
 pub fn rich_compare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
     let (ta, tb) = (a.type_ref(), b.type_ref());
     if !is_heap_type(&ta) && !is_heap_type(&tb) {
+        // NOTE: CPython guards every rich comparison; only containers can
+        // recurse natively, so only they pay for the guard here.
+        let _g = if crate::objects::list::is_list(a)
+            || crate::objects::tuple::is_tuple(a)
+            || crate::objects::dict::is_dict(a)
+        {
+            Some(crate::rt::enter_recursion(" in comparison")?)
+        } else {
+            None
+        };
         if let Some(r) = native_compare(a, b, op)? {
             return Ok(py_bool(r));
         }

@@ -109,8 +109,46 @@ pub fn source_line(filename: &str, n: u32) -> Option<String> {
         .map(|s| s.to_string())
 }
 
+thread_local! {
+    /// Lowest native stack address Python recursion may reach (0: unknown,
+    /// no check); see [`set_native_stack`].
+    static STACK_FLOOR: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Headroom kept below the last Python call for native work between two
+/// recursion checks (builtins, the collector, finalizers, printing).
+const STACK_MARGIN: usize = 4 << 20;
+
+/// An address in the caller's stack frame (safe: the pointer is only
+/// turned into a number, never dereferenced).
+#[inline(always)]
+fn stack_address() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
+/// Records that the current thread's native stack has `size` bytes from
+/// about here downwards; from then on [`enter_recursion`] also fails when
+/// less than a safety margin is left (a `RecursionError` instead of a
+/// native stack overflow when `sys.setrecursionlimit` is set very high).
+pub fn set_native_stack(size: usize) {
+    let floor = stack_address()
+        .saturating_sub(size)
+        .saturating_add(STACK_MARGIN);
+    STACK_FLOOR.with(|f| f.set(floor));
+}
+
 /// Enters one level of Python recursion; fails with RecursionError past the limit.
 pub fn enter_recursion(what: &str) -> PyResult<RecursionGuard> {
+    if stack_address() < STACK_FLOOR.with(|f| f.get()) {
+        // NOTE: CPython 3.11 does not use the C stack for Python-to-Python
+        // calls and reaches any limit the heap allows; pyheap's calls
+        // recurse natively, so a very high limit ends here, clearly.
+        return Err(crate::exc::new_err(
+            &crate::types::t().recursion_error,
+            &format!("maximum recursion depth exceeded{what} (pyheap: native stack exhausted)"),
+        ));
+    }
     let over = VM.with(|v| {
         let d = v.depth.get() + 1;
         if d > v.recursion_limit.get() {

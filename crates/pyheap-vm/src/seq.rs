@@ -420,6 +420,22 @@ fn repeat_count(n: &Obj) -> PyResult<usize> {
 
 fn repeat(seq: &Obj, n: &Obj) -> PyResult<Obj> {
     let k = repeat_count(n)?;
+    // NOTE: the result's size is known up front; a request the heap limit
+    // cannot serve raises here (the constructors below cannot fail).
+    let too_long = |unit: usize, what: &str| -> PyResult<usize> {
+        if unit.saturating_mul(k) > isize::MAX as usize {
+            return Err(crate::exc::overflow(&format!("repeated {what} too long")));
+        }
+        Ok(unit)
+    };
+    let unit = if let Some(s) = pstr::as_str(seq) {
+        too_long(s.len(), "string is")?
+    } else if let Some(b) = bytes::bytes_data(seq) {
+        too_long(b.len(), "bytes are")?
+    } else {
+        8 * crate::ops::len(seq).unwrap_or(0)
+    };
+    crate::exc::check_heap_room(unit.saturating_mul(k))?;
     if let Some(s) = pstr::as_str(seq) {
         if s.len().saturating_mul(k) > 1 << 34 {
             return Err(crate::exc::memory_error());

@@ -6,11 +6,15 @@
 //! `-i` runs the script then the REPL (`repl.rs`); `-q` drops its banner.
 //! The interpreter runs on a thread with a large stack (Python calls
 //! recurse natively, bounded by the recursion limit).
+//! `-X showrefcount` prints `[N refs, M blocks]` at exit (see `xopts.rs`),
+//! `-X heaplimit=SIZE` bounds the heap (allocation beyond it raises
+//! `MemoryError`).
 #![forbid(unsafe_code)]
 
 use std::io::{IsTerminal, Read};
 
 mod repl;
+mod xopts;
 
 const STACK: usize = 1 << 30;
 
@@ -27,6 +31,8 @@ fn run(args: Vec<String>) -> i32 {
     let mut quiet = false;
     let mut job = None;
     let mut argv: Vec<String> = Vec::new();
+    let mut xo = xopts::XOptions::default();
+    let exe = args.first().cloned().unwrap_or_else(|| "pyheap".into());
     while i < args.len() {
         let a = &args[i];
         match a.as_str() {
@@ -37,6 +43,7 @@ fn run(args: Vec<String>) -> i32 {
             "-c" => {
                 let Some(code) = args.get(i + 1) else {
                     eprintln!("Argument expected for the -c option");
+                    xopts::usage(&exe);
                     return 2;
                 };
                 job = Some(Job::Code(code.clone()));
@@ -53,8 +60,33 @@ fn run(args: Vec<String>) -> i32 {
                 argv.extend(args[i + 1..].iter().cloned());
                 break;
             }
+            _ if a.starts_with("-X") => {
+                let value = if a.len() > 2 {
+                    a[2..].to_string()
+                } else {
+                    i += 1;
+                    match args.get(i) {
+                        Some(v) => v.clone(),
+                        None => {
+                            eprintln!("Argument expected for the -X option");
+                            xopts::usage(&exe);
+                            return 2;
+                        }
+                    }
+                };
+                if let Err(msg) = xo.add(&value) {
+                    eprintln!("{msg}");
+                    return 2;
+                }
+            }
+            _ if a.starts_with("--") && a.len() > 2 => {
+                eprintln!("unknown option {a}");
+                xopts::usage(&exe);
+                return 2;
+            }
             _ if a.starts_with('-') && a.len() > 1 => {
-                eprintln!("Unknown option: {a}");
+                eprintln!("Unknown option: {}", &a[..a.len().min(2)]);
+                xopts::usage(&exe);
                 return 2;
             }
             _ => {
@@ -91,7 +123,17 @@ fn run(args: Vec<String>) -> i32 {
             .unwrap_or_default(),
         _ => String::new(),
     };
+    if let Job::File(p) = &job {
+        if let Some(code) = script_error(&exe, p) {
+            return code;
+        }
+    }
+    pyheap_vm::shutdown::start_census(xo.census());
     pyheap_vm::init_runtime(argv, path0);
+    pyheap_vm::set_xoptions(&xo.raw);
+    if let Some(limit) = xo.heaplimit {
+        pyheap_vm::set_heap_limit(Some(limit));
+    }
     let code = match job {
         Job::File(p) => pyheap_vm::run_file(&p),
         Job::Code(c) => pyheap_vm::run_source(&c, "<string>"),
@@ -108,12 +150,41 @@ fn run(args: Vec<String>) -> i32 {
     code
 }
 
+/// CPython's messages for a script path that cannot be run (checked before
+/// start-up): a directory without `__main__.py` (exit 1; pyheap does not run
+/// directories or zip files at all), a file that cannot be opened (exit 2).
+fn script_error(exe: &str, path: &str) -> Option<i32> {
+    let abs = std::path::absolute(path)
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| path.to_string());
+    let p = std::path::Path::new(path);
+    if p.is_dir() {
+        eprintln!("{exe}: can't find '__main__' module in '{abs}'");
+        return Some(1);
+    }
+    if let Err(e) = std::fs::File::open(p) {
+        let errno = e.raw_os_error().unwrap_or(2);
+        let text = match e.kind() {
+            std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+            std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
+            _ => {
+                let s = e.to_string();
+                s.split(" (os error").next().unwrap_or(&s).to_string()
+            }
+        };
+        eprintln!("{exe}: can't open file '{abs}': [Errno {errno}] {text}");
+        return Some(2);
+    }
+    None
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let handle = std::thread::Builder::new()
         .name("pyheap".into())
         .stack_size(STACK)
         .spawn(move || {
+            pyheap_vm::set_native_stack(STACK);
             let code = run(args);
             pyheap_vm::shutdown();
             // NOTE: exit from the interpreter thread so thread-local heap

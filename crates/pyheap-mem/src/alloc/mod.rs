@@ -36,7 +36,9 @@
 //! thread-local heap of a finished thread as leaked).
 //! Heap limit: [`set_heap_limit`] bounds the bytes obtained from the system
 //! (arenas + system blocks); a refused request returns `None` and changes
-//! nothing.
+//! nothing. In soft mode ([`set_soft_limit`]) a small refused request is
+//! served anyway and flagged ([`limit_exceeded`]) for the runtime to raise
+//! `MemoryError` at its next check point.
 
 mod arena;
 mod arena_map;
@@ -56,13 +58,17 @@ pub use stats::{free_list_line, printone, render_debug_malloc_stats, ClassStats,
 
 use crate::events::{self, Event};
 use state::with_state;
+use std::cell::Cell;
 use std::ptr::NonNull;
 
 /// Allocates `size` bytes, 16-byte aligned. `None` when the heap limit or
 /// the system refuses.
 #[inline]
 pub fn malloc(size: usize) -> Option<NonNull<u8>> {
-    let p = with_state(|st| st.malloc(size));
+    let mut p = with_state(|st| st.malloc(size));
+    if p.is_none() {
+        p = soft_limit_retry(size, |st| st.malloc(size));
+    }
     if let Some(p) = p {
         events::emit(Event::BlockAlloc {
             addr: p.as_ptr().addr(),
@@ -97,7 +103,11 @@ pub unsafe fn free(p: *mut u8) {
 /// it is the returned one).
 pub unsafe fn realloc(p: *mut u8, size: usize) -> Option<NonNull<u8>> {
     // SAFETY: forwarded caller contract.
-    let np = with_state(|st| unsafe { st.realloc(p, size) });
+    let mut np = with_state(|st| unsafe { st.realloc(p, size) });
+    if np.is_none() {
+        // SAFETY: forwarded caller contract (the failed attempt left `p` untouched).
+        np = soft_limit_retry(size, |st| unsafe { st.realloc(p, size) });
+    }
     if let Some(np) = np {
         if !p.is_null() {
             events::emit(Event::BlockFree { addr: p.addr() });
@@ -134,6 +144,67 @@ pub unsafe fn usable_size(p: *mut u8) -> usize {
 /// (CPython's fallback when an arena cannot be obtained).
 pub fn set_heap_limit(limit: Option<usize>) {
     with_state(|st| st.heap_limit = limit.unwrap_or(usize::MAX));
+}
+
+thread_local! {
+    static SOFT_LIMIT: Cell<bool> = const { Cell::new(false) };
+    static LIMIT_HIT: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Largest request a soft heap limit lets through (see [`set_soft_limit`]);
+/// bigger requests beyond the limit are refused outright.
+pub const SOFT_LIMIT_MAX_REQUEST: usize = 1 << 30;
+
+/// Soft mode for the heap limit (`-X heaplimit`): a request of at most
+/// [`SOFT_LIMIT_MAX_REQUEST`] bytes that the limit refuses is served anyway
+/// and [`limit_exceeded`] becomes true until [`take_limit_exceeded`]; the
+/// runtime then raises `MemoryError` at its next check point. So an
+/// allocation site that cannot report failure never sees one, and the heap
+/// overshoots the limit by at most what runs between two check points.
+pub fn set_soft_limit(on: bool) {
+    SOFT_LIMIT.with(|s| s.set(on));
+}
+
+/// Whether a soft-limit overshoot is pending (cheap: one thread-local read).
+#[inline]
+pub fn limit_exceeded() -> bool {
+    LIMIT_HIT.with(|h| h.get())
+}
+
+/// Returns and clears the pending soft-limit overshoot.
+pub fn take_limit_exceeded() -> bool {
+    LIMIT_HIT.with(|h| h.replace(false))
+}
+
+#[cold]
+#[inline(never)]
+fn soft_limit_retry(
+    size: usize,
+    f: impl FnOnce(&mut state::State) -> Option<NonNull<u8>>,
+) -> Option<NonNull<u8>> {
+    if !SOFT_LIMIT.with(|s| s.get()) || size > SOFT_LIMIT_MAX_REQUEST {
+        return None;
+    }
+    let p = with_state(|st| {
+        let limit = st.heap_limit;
+        if limit == usize::MAX {
+            return None;
+        }
+        st.heap_limit = usize::MAX;
+        let p = f(st);
+        st.heap_limit = limit;
+        p
+    });
+    if p.is_some() {
+        LIMIT_HIT.with(|h| h.set(true));
+    }
+    p
+}
+
+/// Bytes obtained from the system now (arenas + system blocks), the
+/// quantity the heap limit bounds.
+pub fn obtained_bytes() -> usize {
+    with_state(|st| st.obtained_bytes())
 }
 
 /// The current heap limit.
@@ -184,4 +255,39 @@ pub fn read_live_word(addr: usize) -> Result<usize, AddrError> {
 pub unsafe fn release_thread_heap() {
     // SAFETY: forwarded caller contract.
     with_state(|st| unsafe { st.release_all() })
+}
+
+#[cfg(test)]
+mod soft_limit_tests {
+    use super::*;
+
+    #[test]
+    fn soft_limit_serves_and_flags() {
+        let base = obtained_bytes();
+        set_heap_limit(Some(base + (1 << 20)));
+        let mut blocks = Vec::new();
+        // Hard limit: requests beyond it are refused.
+        while let Some(p) = malloc(4096) {
+            blocks.push(p);
+            assert!(blocks.len() < 10_000);
+        }
+        assert!(!limit_exceeded());
+        set_soft_limit(true);
+        let p = malloc(4096).expect("soft limit serves a small request");
+        blocks.push(p);
+        assert!(limit_exceeded());
+        assert!(take_limit_exceeded());
+        assert!(!limit_exceeded());
+        // Too large for the soft limit: refused, nothing flagged.
+        assert!(malloc(SOFT_LIMIT_MAX_REQUEST + 1).is_none());
+        assert!(!limit_exceeded());
+        set_soft_limit(false);
+        set_heap_limit(None);
+        for p in blocks {
+            // SAFETY: each block came from malloc above and is freed once.
+            unsafe { free(p.as_ptr()) };
+        }
+        // SAFETY: no block of this thread's heap is used afterwards.
+        unsafe { release_thread_heap() };
+    }
 }

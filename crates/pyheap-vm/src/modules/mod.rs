@@ -4,6 +4,7 @@
 //! `pub fn init(m: &Obj) -> PyResult<()>` that fills the module (use
 //! [`add_fn`] for functions), then add one line to [`BUILTIN_MODULES`].
 
+pub mod atexit;
 pub mod ctypes;
 pub mod functools_native;
 pub mod gc;
@@ -36,6 +37,7 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_tracemalloc", tracemalloc_native::init),
     ("_weakref", weakref::init),
     ("_ctypes", ctypes::init),
+    ("atexit", atexit::init),
 ];
 
 fn init_builtins_alias(_m: &Obj) -> PyResult<()> {

@@ -48,6 +48,11 @@ pub fn base_type() -> Obj {
     if let Some(b) = BASE.with(|b| b.borrow().clone()) {
         return b;
     }
+    // NOTE: cached until exit: runtime state for the leak census.
+    pyheap_mem::census::runtime_scope(make_base_type)
+}
+
+fn make_base_type() -> Obj {
     let tt = t();
     let ty = crate::types::new_builtin_type(
         &tt.type_,

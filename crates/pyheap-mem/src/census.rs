@@ -1,0 +1,178 @@
+//! Leak accounting: a census of live objects and raw blocks, fed by the
+//! allocation events (`-X showrefcount`, the leak test).
+//!
+//! Read [`start`] first. While the census runs, every object allocation and
+//! free ([`Event::Alloc`]/[`Event::Free`]) and every raw block allocation
+//! and free ([`Event::BlockAlloc`]/[`Event::BlockFree`]) updates two maps
+//! address → "allocated during the program". [`begin_program`] flips that
+//! flag for later allocations, so [`snapshot`] can tell the runtime's own
+//! start-up objects from objects the program allocated.
+//!
+//! Invariants: the maps hold exactly the objects / blocks allocated since
+//! [`start`] and not freed since (the events are emitted by `alloc_object` /
+//! `free_object` and `alloc::malloc` / `free` / `realloc`). The census costs
+//! nothing when off: it shares the event module's single "active" flag.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::alloc;
+use crate::events::Event;
+
+#[derive(Default)]
+struct Census {
+    objects: HashMap<usize, bool>,
+    blocks: HashMap<usize, bool>,
+    program: bool,
+}
+
+thread_local! {
+    static CENSUS: RefCell<Option<Census>> = const { RefCell::new(None) };
+}
+
+/// Starts the census (call before anything is allocated to see everything).
+pub fn start() {
+    CENSUS.with(|c| *c.borrow_mut() = Some(Census::default()));
+    crate::events::refresh_active();
+}
+
+/// Whether the census runs.
+pub fn running() -> bool {
+    CENSUS.with(|c| c.try_borrow().map(|c| c.is_some()).unwrap_or(true))
+}
+
+/// Marks the end of start-up: later allocations belong to the program.
+pub fn begin_program() {
+    set_program(true);
+}
+
+/// Whether later allocations count as the program's (`false`: the
+/// runtime's own, e.g. state created lazily during finalisation).
+pub fn set_program(on: bool) {
+    CENSUS.with(|c| {
+        if let Ok(mut g) = c.try_borrow_mut() {
+            if let Some(c) = g.as_mut() {
+                c.program = on;
+            }
+        }
+    });
+}
+
+/// Runs `f` with its allocations counted as the runtime's (for state a
+/// runtime creates lazily and keeps until exit, e.g. a cached type).
+pub fn runtime_scope<R>(f: impl FnOnce() -> R) -> R {
+    let prev = CENSUS.with(|c| {
+        c.try_borrow()
+            .ok()
+            .and_then(|g| g.as_ref().map(|c| c.program))
+    });
+    set_program(false);
+    let r = f();
+    if let Some(p) = prev {
+        set_program(p);
+    }
+    r
+}
+
+/// Feeds one event (called by `events::emit` while the census runs).
+pub(crate) fn record(ev: &Event) {
+    CENSUS.with(|c| {
+        let Ok(mut g) = c.try_borrow_mut() else {
+            return;
+        };
+        let Some(c) = g.as_mut() else {
+            return;
+        };
+        let program = c.program;
+        match *ev {
+            Event::Alloc { addr, .. } => {
+                c.objects.insert(addr, program);
+            }
+            Event::Free { addr } => {
+                c.objects.remove(&addr);
+            }
+            Event::BlockAlloc { addr, .. } => {
+                c.blocks.insert(addr, program);
+            }
+            Event::BlockFree { addr } => {
+                c.blocks.remove(&addr);
+            }
+            _ => {}
+        }
+    })
+}
+
+/// One live object seen by the census.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LiveObject {
+    /// The object's address (`id()`).
+    pub addr: usize,
+    /// Its reference count, read through the allocator's checked reader.
+    pub refcnt: isize,
+    /// Allocated after [`begin_program`].
+    pub program: bool,
+}
+
+/// What is live now.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    /// Live objects, in address order.
+    pub objects: Vec<LiveObject>,
+    /// Live raw blocks allocated since [`start`] (objects' blocks included).
+    pub blocks: usize,
+    /// Of those, blocks allocated after [`begin_program`].
+    pub program_blocks: usize,
+}
+
+/// The live objects and block counts (empty when the census is off).
+pub fn snapshot() -> Snapshot {
+    let (objs, blocks, program_blocks) = CENSUS.with(|c| {
+        let g = c.borrow();
+        match g.as_ref() {
+            Some(c) => (
+                c.objects.iter().map(|(a, p)| (*a, *p)).collect::<Vec<_>>(),
+                c.blocks.len(),
+                c.blocks.values().filter(|p| **p).count(),
+            ),
+            None => (Vec::new(), 0, 0),
+        }
+    });
+    let mut objects: Vec<LiveObject> = objs
+        .into_iter()
+        .map(|(addr, program)| LiveObject {
+            addr,
+            refcnt: alloc::read_live_word(addr).map_or(0, |w| w as isize),
+            program,
+        })
+        .collect();
+    objects.sort_by_key(|o| o.addr);
+    Snapshot {
+        objects,
+        blocks,
+        program_blocks,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::{emit, Event};
+
+    #[test]
+    fn census_tracks_program_allocations() {
+        start();
+        assert!(running());
+        emit(Event::Alloc { addr: 16, size: 32 });
+        begin_program();
+        emit(Event::Alloc { addr: 48, size: 32 });
+        emit(Event::Alloc { addr: 96, size: 32 });
+        emit(Event::Free { addr: 48 });
+        emit(Event::BlockAlloc { addr: 400, size: 8 });
+        let s = snapshot();
+        let seen: Vec<(usize, bool)> = s.objects.iter().map(|o| (o.addr, o.program)).collect();
+        assert_eq!(seen, vec![(16, false), (96, true)]);
+        assert_eq!((s.blocks, s.program_blocks), (1, 1));
+        CENSUS.with(|c| *c.borrow_mut() = None);
+        crate::events::refresh_active();
+    }
+}

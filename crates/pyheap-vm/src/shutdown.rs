@@ -102,8 +102,12 @@ pub fn finalize() {
     // (their finalizers already ran, `gc.callbacks` is empty) frees them so
     // the leak census sees only real leaks.
     crate::hooks::clear_gc_lists();
+    crate::typecache::clear_entries();
     let _ = pyheap_mem::gc::collect(2);
     crate::finish();
+    // Blocks parked on the per-type free lists after the last collection
+    // (CPython's `_PyObject_Fini` clears the free lists last).
+    pyheap_mem::freelist::clear_all();
     report();
 }
 

@@ -90,6 +90,18 @@ pub fn invalidate() {
     EPOCH.fetch_add(1, Ordering::Relaxed);
 }
 
+/// Empties every entry, releasing the names the cache holds (interpreter
+/// shutdown: CPython's `_PyType_Fini` clears the method cache the same way).
+pub fn clear_entries() {
+    invalidate();
+    CACHE.with(|c| {
+        for e in c.iter() {
+            e.tag.set(0);
+            drop(e.name.take());
+        }
+    });
+}
+
 fn slot_index(tag: u64, name: &Obj) -> usize {
     ((tag as usize) ^ (name.addr() >> 3)) & MASK
 }

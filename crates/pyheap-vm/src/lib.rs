@@ -15,6 +15,7 @@ pub mod code;
 pub mod containers;
 pub mod eval;
 pub mod exc;
+pub mod exc_group;
 pub mod frames;
 pub mod gcapi;
 pub mod gen;

@@ -1129,7 +1129,7 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         }
         I::PrintExpr => {
             let v = frame.pop();
-            crate::builtins::displayhook(&v)?;
+            crate::interactive::print_expr(v)?;
         }
         I::SetupAnnotations => {
             let l = frame

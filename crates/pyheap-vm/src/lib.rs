@@ -23,6 +23,7 @@ pub mod hashing;
 pub mod hooks;
 pub mod import;
 pub mod init;
+pub mod interactive;
 pub mod iters;
 pub mod methods;
 pub mod modules;

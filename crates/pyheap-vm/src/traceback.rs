@@ -630,3 +630,58 @@ pub fn print_exception(exc: &Obj) {
     let text = format_exception(exc);
     crate::modules::sys::write_stderr(&text);
 }
+
+/// `sys._getframe(depth)`: frame objects for the running Python frames.
+///
+/// NOTE: the eval loop keeps no registry of its `Frame`s (only the code
+/// stack of `crate::frames`), so these are snapshots: `f_code`, `f_lineno`
+/// and the `f_back` chain are exact at the time of the call; `f_globals` is
+/// the dict of the module whose `__file__` is the code's file (else
+/// `__main__`'s); `f_locals` is not live.
+pub fn getframe(depth: usize) -> crate::rt::PyResult<Obj> {
+    let (stack, total) = crate::frames::code_stack(usize::MAX);
+    if depth >= total || depth >= stack.len() {
+        return Err(crate::exc::value_err("call stack is not deep enough"));
+    }
+    let mut back: Option<Obj> = None;
+    for (code, lasti) in stack[depth..].iter().rev() {
+        let f = new_object(
+            &t().frame,
+            FrameObj {
+                code: Slot::new(Some(code.clone())),
+                globals: Slot::new(Some(module_globals_for(code))),
+                lasti: Cell::new(*lasti),
+                fast: RefCell::new(Vec::new()),
+                back: Slot::new(back.take()),
+            },
+            0,
+        )
+        .unwrap_or_else(|_| crate::exc::memory_error_obj());
+        crate::gcapi::track(&f);
+        back = Some(f);
+    }
+    back.ok_or_else(|| crate::exc::value_err("call stack is not deep enough"))
+}
+
+/// The globals of the module that owns `code` (by file name).
+fn module_globals_for(code: &Obj) -> Obj {
+    let mods = crate::modules::sys::modules_dict();
+    let file = crate::code::co(code).map(|c| c.filename.clone());
+    let dict_of = |m: &Obj| crate::objects::misc::module_dict(m);
+    if let Some(file) = file {
+        for k in crate::objects::dict::keys(&mods) {
+            let Ok(Some(m)) = crate::objects::dict::get_item(&mods, &k) else {
+                continue;
+            };
+            let Some(d) = dict_of(&m) else { continue };
+            if let Some(f) = crate::objects::dict::get_str(&d, "__file__") {
+                if crate::ops::eq(&f, &file).unwrap_or(false) {
+                    return d;
+                }
+            }
+        }
+    }
+    crate::objects::dict::get_str(&mods, "__main__")
+        .and_then(|m| dict_of(&m))
+        .unwrap_or_else(crate::types::none)
+}

@@ -543,6 +543,19 @@ pub enum Instruction {
     /// `TypeError: catching classes that do not inherit from BaseException is
     /// not allowed`.
     CheckExcMatch,
+    /// `except* T`: `[exc, type] -> [rest, match]`. `match` is the part of
+    /// the exception group `exc` matching `type` (a naked matching exception
+    /// is wrapped in `ExceptionGroup('', [exc])`) or `None`; `rest` is what
+    /// is left (or `None`). A non-None `match` becomes the current exception
+    /// (`sys.exc_info()`). `TypeError` for non-exception types and for
+    /// exception-group types (`catching ExceptionGroup with except* is not
+    /// allowed. Use except instead.`). `exc` may be `None` (nothing left).
+    CheckEgMatch,
+    /// End of `try`/`except*`: `[orig, list] -> [exc_or_None]`: `list`
+    /// holds what each handler raised (or re-raised) and finally the
+    /// unhandled rest; the result is the exception to re-raise (3.11's
+    /// `PREP_RERAISE_STAR`).
+    PrepReraiseStar,
     /// `[cm] -> [exit, enter_result]`: look up `type(cm).__enter__` and
     /// `type(cm).__exit__` (missing ones: `TypeError: 'T' object does not
     /// support the context manager protocol`), push the bound `__exit__`,

@@ -45,18 +45,36 @@ pub fn input_status(source: &str) -> InputStatus {
     }
 }
 
-/// True if the input is a compound statement still open for more lines.
+/// True if the input is a compound statement still open for more lines:
+/// its (first) statement is compound (`if`, `def`, a decorator, ...).
+/// NOTE: indentation alone says nothing — a continuation line inside
+/// brackets or after a backslash may be indented, and CPython runs such
+/// an input as soon as it is complete.
 fn opens_block(source: &str) -> bool {
-    let mut lines = source.lines().filter(|l| !l.trim().is_empty());
-    let first = lines.next().unwrap_or("");
+    if let Ok(ruff_python_ast::Mod::Module(m)) = crate::parse::parse(source, "<stdin>", Mode::Exec)
+    {
+        use ruff_python_ast::Stmt;
+        return m.body.first().is_some_and(|s| {
+            matches!(
+                s,
+                Stmt::If(_)
+                    | Stmt::For(_)
+                    | Stmt::While(_)
+                    | Stmt::FunctionDef(_)
+                    | Stmt::ClassDef(_)
+                    | Stmt::With(_)
+                    | Stmt::Try(_)
+                    | Stmt::Match(_)
+            )
+        });
+    }
+    let first = source.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let last = source
         .lines()
         .rev()
         .find(|l| !l.trim().is_empty())
         .unwrap_or("");
-    let code = strip_comment(last).trim_end();
-    code.ends_with(':')
-        || last.starts_with([' ', '\t'])
+    strip_comment(last).trim_end().ends_with(':')
         || strip_comment(first).trim_end().ends_with(':')
         || first.trim_start().starts_with('@')
 }
@@ -112,6 +130,22 @@ mod tests {
         assert!(matches!(input_status("x = = 1\n"), InputStatus::Invalid(_)));
         assert!(matches!(input_status("x = 1)\n"), InputStatus::Invalid(_)));
         assert_eq!(input_status("x=1; y=2\n"), InputStatus::Complete);
+        // Indented continuation lines of a simple statement end it at once.
+        assert_eq!(input_status("x = [1,\n     2]\n"), InputStatus::Complete);
+        assert_eq!(input_status("y = 1 + \\\n    2\n"), InputStatus::Complete);
+        assert_eq!(
+            input_status("s = \"\"\"a\n  b\"\"\"\n"),
+            InputStatus::Complete
+        );
+        assert_eq!(input_status("@dec\n"), InputStatus::Incomplete);
+        assert_eq!(
+            input_status("@dec\ndef f(): pass\n"),
+            InputStatus::Incomplete
+        );
+        assert_eq!(
+            input_status("for i in x: print(i)\n"),
+            InputStatus::Incomplete
+        );
         match input_status("x = 1\ny = 2\n") {
             InputStatus::Invalid(e) => assert_eq!(
                 e.message,

@@ -343,6 +343,8 @@ fn stack_effect(ins: &I) -> (i64, Option<i64>) {
         I::WithExceptStart => (1, None),
         I::GetLen | I::MatchSequence | I::MatchMapping | I::MatchKeys => (1, None),
         I::MatchClass(_) => (-2, None),
+        I::CheckEgMatch => (0, None),
+        I::PrepReraiseStar => (-1, None),
     }
 }
 

@@ -1180,7 +1180,7 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         }
         I::PrintExpr => {
             let v = frame.pop();
-            crate::builtins::displayhook(&v)?;
+            crate::interactive::print_expr(v)?;
         }
         I::SetupAnnotations => {
             let l = frame
@@ -1192,7 +1192,13 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
             }
         }
         I::LoadAssertionError => frame.push(t().assertion_error.clone()),
-        I::RaiseVarargs(n) => return Err(do_raise(frame, n)?),
+        I::RaiseVarargs(n) => {
+            let e = do_raise(frame, n)?;
+            // A bare `raise` adds no traceback entry (CPython skips
+            // PyTraceBack_Here for it).
+            frame.reraise = n == 0;
+            return Err(e);
+        }
         I::SetupFinally(target) => {
             let level = frame.stack.len() as u32;
             frame.blocks.push((target, level));
@@ -1260,6 +1266,7 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         I::GetLen | I::MatchSequence | I::MatchMapping | I::MatchKeys | I::MatchClass(_) => {
             crate::pattern_ops::exec(&mut frame.stack, ins)?;
         }
+        I::CheckEgMatch | I::PrepReraiseStar => crate::exc_group::exec(&mut frame.stack, ins)?,
     }
     Ok(Ctl::Next)
 }

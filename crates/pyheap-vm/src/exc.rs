@@ -294,6 +294,9 @@ pub fn matches(e: &PyErr, ty: &Obj) -> bool {
 
 /// `str(exc)`.
 pub fn exc_str(o: &Obj) -> PyResult<String> {
+    if crate::exc_group::is_group(o) {
+        return crate::exc_group::group_str(o);
+    }
     let args = exc_args(o);
     if crate::types::isinstance(o, &t().key_error) && args.len() == 1 {
         return crate::ops::repr_string(&args[0]);
@@ -360,6 +363,8 @@ pub const HIERARCHY: &[(&str, &str)] = &[
     ("KeyboardInterrupt", "BaseException"),
     ("GeneratorExit", "BaseException"),
     ("Exception", "BaseException"),
+    // NOTE: also has Exception as a base; see exc_group::register.
+    ("ExceptionGroup", "BaseExceptionGroup"),
     ("StopIteration", "Exception"),
     ("StopAsyncIteration", "Exception"),
     ("ArithmeticError", "Exception"),

@@ -701,6 +701,7 @@ pub fn populate() {
     crate::methods::core::register();
     crate::methods::scalars::register();
     crate::methods::containers::register();
+    crate::exc_group::register();
     // dunder dispatchers
     let common = ["__repr__", "__hash__"];
     for ty in [

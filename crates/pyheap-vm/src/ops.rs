@@ -72,6 +72,19 @@ pub fn call(f: &Obj, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         return d.def.imp.call(args, kw);
     }
     if is_type(f) {
+        // A metaclass overriding `__call__` (e.g. a singleton metaclass).
+        let meta = f.type_ref();
+        if crate::types::is_heap_type(&meta) {
+            if let Some(c) = lookup(&meta, "__call__") {
+                if !lookup(&t().type_, "__call__").is_some_and(|b| b.is(&c)) {
+                    let _g = crate::rt::enter_recursion(" while calling a Python object")?;
+                    let mut a = Vec::with_capacity(args.len() + 1);
+                    a.push(f.clone());
+                    a.extend(args);
+                    return call(&c, a, kw);
+                }
+            }
+        }
         return crate::typeobj::type_call(f, args, kw);
     }
     let ty = f.type_ref();

@@ -175,42 +175,150 @@ fn chain_contains(start: &Obj, target: &Obj) -> bool {
 /// Renders one exception (with its chain) as CPython 3.11 prints it.
 pub fn format_exception(exc: &Obj) -> String {
     let mut out = String::new();
-    let mut seen = Vec::new();
-    format_chain(exc, &mut out, &mut seen);
+    let mut ctx = PrintCtx::default();
+    format_chain(exc, &mut out, &mut ctx);
     out
 }
 
-fn format_chain(exc: &Obj, out: &mut String, seen: &mut Vec<usize>) {
-    seen.push(exc.addr());
+/// CPython's `_ExceptionPrintContext`: exception groups are printed nested,
+/// each level indented by two columns with a `| ` margin.
+#[derive(Default)]
+struct PrintCtx {
+    seen: Vec<usize>,
+    depth: usize,
+    need_close: bool,
+}
+
+/// `max_group_width` / `max_group_depth` of the default printer.
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+impl PrintCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// Appends `text` with every line prefixed by the indent and margin.
+    fn emit(&self, out: &mut String, text: &str, margin: char) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
+    }
+}
+
+fn format_chain(exc: &Obj, out: &mut String, ctx: &mut PrintCtx) {
+    ctx.seen.push(exc.addr());
     if let Some(e) = crate::exc::ep(exc) {
         if let Some(cause) = e.cause.get() {
-            if !seen.contains(&cause.addr()) {
-                format_chain(&cause, out, seen);
-                out.push_str(
+            if !ctx.seen.contains(&cause.addr()) {
+                format_chain(&cause, out, ctx);
+                ctx.emit(
+                    out,
                     "\nThe above exception was the direct cause of the following exception:\n\n",
+                    '|',
                 );
             }
         } else if !e.suppress_context.get() {
-            if let Some(ctx) = e.context.get() {
-                if !seen.contains(&ctx.addr()) {
-                    format_chain(&ctx, out, seen);
-                    out.push_str(
+            if let Some(c) = e.context.get() {
+                if !ctx.seen.contains(&c.addr()) {
+                    format_chain(&c, out, ctx);
+                    ctx.emit(
+                        out,
                         "\nDuring handling of the above exception, another exception occurred:\n\n",
+                        '|',
                     );
                 }
             }
         }
     }
-    format_one(exc, out);
+    format_one(exc, out, ctx);
 }
 
-fn format_one(exc: &Obj, out: &mut String) {
+fn format_one(exc: &Obj, out: &mut String, ctx: &mut PrintCtx) {
     let tb = crate::exc::ep(exc).and_then(|e| e.traceback.get());
-    if let Some(tb) = tb {
-        out.push_str("Traceback (most recent call last):\n");
-        format_tb(&tb, out);
+    if !crate::exc_group::is_group(exc) {
+        if let Some(tb) = tb {
+            ctx.emit(out, "Traceback (most recent call last):\n", '|');
+            let mut s = String::new();
+            format_tb(&tb, &mut s);
+            ctx.emit(out, &s, '|');
+        }
+        ctx.emit(out, &exception_only(exc), '|');
+        return;
     }
-    out.push_str(&exception_only(exc));
+    if ctx.depth > MAX_GROUP_DEPTH {
+        ctx.emit(
+            out,
+            &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+            '|',
+        );
+        return;
+    }
+    let toplevel = ctx.depth == 0;
+    if toplevel {
+        ctx.depth += 1;
+    }
+    if let Some(tb) = tb {
+        let margin = if toplevel { '+' } else { '|' };
+        ctx.emit(
+            out,
+            "Exception Group Traceback (most recent call last):\n",
+            margin,
+        );
+        let mut s = String::new();
+        format_tb(&tb, &mut s);
+        ctx.emit(out, &s, '|');
+    }
+    ctx.emit(out, &exception_only(exc), '|');
+    let excs = crate::exc_group::exceptions(exc);
+    let n = excs.len().min(MAX_GROUP_WIDTH + 1);
+    ctx.need_close = false;
+    for i in 0..n {
+        let last = i + 1 == n;
+        if last {
+            ctx.need_close = true;
+        }
+        let truncated = i >= MAX_GROUP_WIDTH;
+        let title = if truncated {
+            "...".to_string()
+        } else {
+            (i + 1).to_string()
+        };
+        out.push_str(&format!(
+            "{}{}+---------------- {title} ----------------\n",
+            ctx.indent(),
+            if i == 0 { "+-" } else { "  " }
+        ));
+        ctx.depth += 1;
+        if truncated {
+            let remaining = excs.len() - MAX_GROUP_WIDTH;
+            let plural = if remaining > 1 { "s" } else { "" };
+            ctx.emit(
+                out,
+                &format!("and {remaining} more exception{plural}\n"),
+                '|',
+            );
+        } else {
+            format_chain(&excs[i], out, ctx);
+        }
+        if last && ctx.need_close {
+            out.push_str(&format!(
+                "{}+------------------------------------\n",
+                ctx.indent()
+            ));
+            ctx.need_close = false;
+        }
+        ctx.depth -= 1;
+    }
+    if toplevel {
+        ctx.depth = 0;
+    }
 }
 
 /// The `  File ...` lines of a traceback chain.
@@ -451,10 +559,38 @@ pub fn exception_only(exc: &Obj) -> String {
         Ok(s) => s,
         Err(_) => "<exception str() failed>".to_string(),
     };
-    if msg.is_empty() {
+    let mut text = if msg.is_empty() {
         format!("{name}\n")
     } else {
         format!("{name}: {msg}\n")
+    };
+    append_notes(exc, &mut text);
+    text
+}
+
+/// The `__notes__` lines printed after the message (3.11).
+fn append_notes(exc: &Obj, out: &mut String) {
+    let Some(notes) = crate::objects::dict::get_str(&crate::exc::exc_dict(exc), "__notes__") else {
+        return;
+    };
+    match crate::ops::to_vec(&notes) {
+        Ok(items) if !crate::objects::str::is_str(&notes) => {
+            for n in items {
+                let line = if crate::objects::str::is_str(&n) {
+                    crate::ops::str_string(&n).unwrap_or_default()
+                } else {
+                    crate::ops::str_string(&n).unwrap_or_else(|_| "<note str() failed>".to_string())
+                };
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+        _ => {
+            let r = crate::ops::repr_string(&notes)
+                .unwrap_or_else(|_| "<__notes__ repr() failed>".to_string());
+            out.push_str(&r);
+            out.push('\n');
+        }
     }
 }
 
@@ -493,4 +629,59 @@ fn syntax_error_text(exc: &Obj, name: &str) -> String {
 pub fn print_exception(exc: &Obj) {
     let text = format_exception(exc);
     crate::modules::sys::write_stderr(&text);
+}
+
+/// `sys._getframe(depth)`: frame objects for the running Python frames.
+///
+/// NOTE: the eval loop keeps no registry of its `Frame`s (only the code
+/// stack of `crate::frames`), so these are snapshots: `f_code`, `f_lineno`
+/// and the `f_back` chain are exact at the time of the call; `f_globals` is
+/// the dict of the module whose `__file__` is the code's file (else
+/// `__main__`'s); `f_locals` is not live.
+pub fn getframe(depth: usize) -> crate::rt::PyResult<Obj> {
+    let (stack, total) = crate::frames::code_stack(usize::MAX);
+    if depth >= total || depth >= stack.len() {
+        return Err(crate::exc::value_err("call stack is not deep enough"));
+    }
+    let mut back: Option<Obj> = None;
+    for (code, lasti) in stack[depth..].iter().rev() {
+        let f = new_object(
+            &t().frame,
+            FrameObj {
+                code: Slot::new(Some(code.clone())),
+                globals: Slot::new(Some(module_globals_for(code))),
+                lasti: Cell::new(*lasti),
+                fast: RefCell::new(Vec::new()),
+                back: Slot::new(back.take()),
+            },
+            0,
+        )
+        .unwrap_or_else(|_| crate::exc::memory_error_obj());
+        crate::gcapi::track(&f);
+        back = Some(f);
+    }
+    back.ok_or_else(|| crate::exc::value_err("call stack is not deep enough"))
+}
+
+/// The globals of the module that owns `code` (by file name).
+fn module_globals_for(code: &Obj) -> Obj {
+    let mods = crate::modules::sys::modules_dict();
+    let file = crate::code::co(code).map(|c| c.filename.clone());
+    let dict_of = |m: &Obj| crate::objects::misc::module_dict(m);
+    if let Some(file) = file {
+        for k in crate::objects::dict::keys(&mods) {
+            let Ok(Some(m)) = crate::objects::dict::get_item(&mods, &k) else {
+                continue;
+            };
+            let Some(d) = dict_of(&m) else { continue };
+            if let Some(f) = crate::objects::dict::get_str(&d, "__file__") {
+                if crate::ops::eq(&f, &file).unwrap_or(false) {
+                    return d;
+                }
+            }
+        }
+    }
+    crate::objects::dict::get_str(&mods, "__main__")
+        .and_then(|m| dict_of(&m))
+        .unwrap_or_else(crate::types::none)
 }

@@ -18,9 +18,6 @@ use std::io::{BufRead, IsTerminal, Write};
 use pyheap_compiler::interactive::{input_status, InputStatus};
 use rustyline::error::ReadlineError;
 
-const PS1: &str = ">>> ";
-const PS2: &str = "... ";
-
 /// What reading one line gave.
 enum Read {
     Line(String),
@@ -84,9 +81,10 @@ pub fn run(banner: bool) -> i32 {
     }
     let mut input = Input::open();
     let mut buf = String::new();
+    pyheap_vm::interactive::init_prompts();
     loop {
-        let prompt = if buf.is_empty() { PS1 } else { PS2 };
-        match input.read(prompt) {
+        let prompt = pyheap_vm::interactive::prompt(!buf.is_empty());
+        match input.read(&prompt) {
             Read::Line(line) => {
                 buf.push_str(&line);
                 buf.push('\n');

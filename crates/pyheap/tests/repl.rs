@@ -127,6 +127,14 @@ fn each_input_is_its_own_compilation_unit() {
     enter(&mut p, "b = 257", ">>> ");
     let out = enter(&mut p, "a is b", ">>> ");
     assert!(out.contains("a is b\nFalse\n"), "{out:?}");
+    // An indented continuation line inside brackets ends the input at once.
+    enter(&mut p, "xs = [1,", "... ");
+    enter(&mut p, "      2]", ">>> ");
+    let out = enter(&mut p, "xs", ">>> ");
+    assert!(out.contains("xs\n[1, 2]\n"), "{out:?}");
+    // Prompts come from sys.ps1 / sys.ps2.
+    enter(&mut p, "import sys", ">>> ");
+    enter(&mut p, "sys.ps1 = 'py> '", "py> ");
     p.send("exit(3)\r").expect("send");
     p.flush().expect("flush");
     p.exp_eof().expect("eof");

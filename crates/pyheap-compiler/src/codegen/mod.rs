@@ -39,15 +39,30 @@ pub(crate) type LabelId = u32;
 /// Frame-block kinds tracked at compile time (CPython's `fblocktype`).
 #[derive(Clone)]
 pub(crate) enum FBlock<'a> {
-    WhileLoop { start: LabelId, end: LabelId },
-    ForLoop { start: LabelId, end: LabelId },
+    WhileLoop {
+        start: LabelId,
+        end: LabelId,
+    },
+    ForLoop {
+        start: LabelId,
+        end: LabelId,
+    },
     TryExcept,
-    FinallyTry { body: &'a [Stmt] },
+    FinallyTry {
+        body: &'a [Stmt],
+    },
     FinallyEnd,
-    With { range: TextRange },
-    HandlerCleanup { name: Option<String> },
+    With {
+        range: TextRange,
+    },
+    HandlerCleanup {
+        name: Option<String>,
+    },
     PopValue,
     ExceptionHandler,
+    /// Inside an `except*` handler: `break`/`continue`/`return` may not
+    /// leave it.
+    ExceptionGroupHandler,
 }
 
 /// A code unit under construction.

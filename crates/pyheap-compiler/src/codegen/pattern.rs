@@ -287,8 +287,8 @@ impl<'a> Compiler<'a> {
     /// the order `target` by swaps. NOTE: CPython uses rotations here; the
     /// resulting stack is the same.
     fn permute_captures(&mut self, cur: &mut [String], target: &[String]) {
-        for i in 0..target.len() {
-            let Some(j) = cur.iter().position(|n| *n == target[i]) else {
+        for (i, want) in target.iter().enumerate() {
+            let Some(j) = cur.iter().position(|n| n == want) else {
                 continue;
             };
             if j == i {

@@ -92,11 +92,10 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Stmt::Try(t) => {
-                if t.is_star {
-                    return Err(self.error("'except*' is not supported by pyheap yet", t.range));
-                }
                 if !t.finalbody.is_empty() {
                     self.try_finally(t)
+                } else if t.is_star {
+                    self.try_star_except(t)
                 } else {
                     self.try_except(t)
                 }
@@ -139,6 +138,10 @@ impl<'a> Compiler<'a> {
     fn return_stmt(&mut self, r: &'a ast::StmtReturn) -> CResult {
         if !self.scope_kind().is_function() {
             return Err(self.error("'return' outside function", r.range));
+        }
+        if self.leaves_except_star(false) {
+            let range = r.value.as_ref().map_or(r.range, |v| v.range());
+            return Err(self.except_star_error(range));
         }
         let constant = r.value.as_deref().and_then(fold::fold_expr);
         let preserve_tos = r.value.is_some() && constant.is_none();
@@ -486,13 +489,101 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `try`/`except*` (3.11's `compiler_try_star_except`). Handler
+    /// stack: `[prev, orig, list, rest]` where `list` collects what the
+    /// handlers raise and `rest` is the still unmatched part of the group.
+    fn try_star_except(&mut self, t: &'a ast::StmtTry) -> CResult {
+        let except = self.new_label();
+        let end = self.new_label();
+        let cleanup = self.new_label();
+        let reraise = self.new_label();
+        self.emit(I::SetupFinally(except));
+        self.push_fblock(FBlock::TryExcept);
+        self.stmts(&t.body)?;
+        self.pop_fblock();
+        self.emit(I::PopBlock);
+        self.stmts(&t.orelse)?;
+        self.emit(I::Jump(end));
+        self.bind(except);
+        self.set_loc(t.range);
+        self.emit(I::SetupFinally(cleanup));
+        self.emit(I::PushExcInfo);
+        self.push_fblock(FBlock::ExceptionGroupHandler);
+        self.emit(I::Copy(1));
+        self.emit(I::BuildList(0));
+        self.emit(I::Swap(2));
+        for h in &t.handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            self.set_loc(h.range);
+            let next = self.new_label();
+            let no_match = self.new_label();
+            let handler_err = self.new_label();
+            match &h.type_ {
+                Some(ty) => self.expr(ty)?,
+                None => return Err(self.error("expected one or more exception types", h.range)),
+            }
+            self.emit(I::CheckEgMatch);
+            self.emit(I::Copy(1));
+            self.emit(I::PopJumpIfNone(no_match));
+            let name = h.name.as_ref().map(|n| n.id.to_string());
+            match &name {
+                Some(n) => self.nameop(n, NameCtx::Store),
+                None => self.emit(I::PopTop),
+            }
+            self.emit(I::SetupFinally(handler_err));
+            self.push_fblock(FBlock::HandlerCleanup { name: name.clone() });
+            self.stmts(&h.body)?;
+            self.pop_fblock();
+            self.emit(I::PopBlock);
+            if let Some(n) = &name {
+                self.load_none();
+                self.nameop(n, NameCtx::Store);
+                self.nameop(n, NameCtx::Del);
+            }
+            self.emit(I::Jump(next));
+            // [prev, orig, list, rest, raised]
+            self.bind(handler_err);
+            if let Some(n) = &name {
+                self.load_none();
+                self.nameop(n, NameCtx::Store);
+                self.nameop(n, NameCtx::Del);
+            }
+            self.emit(I::ListAppend(2));
+            self.emit(I::Jump(next));
+            self.bind(no_match);
+            self.emit(I::PopTop);
+            self.bind(next);
+        }
+        self.pop_fblock();
+        self.set_loc(t.range);
+        self.emit(I::ListAppend(1));
+        self.emit(I::PrepReraiseStar);
+        self.emit(I::Copy(1));
+        self.emit(I::PopJumpIfNotNone(reraise));
+        self.emit(I::PopTop);
+        self.emit(I::PopBlock);
+        self.emit(I::PopExcept);
+        self.emit(I::Jump(end));
+        self.bind(reraise);
+        self.emit(I::PopBlock);
+        self.emit(I::Swap(2));
+        self.emit(I::PopExcept);
+        self.emit(I::Reraise);
+        self.bind(cleanup);
+        self.pop_except_and_reraise();
+        self.bind(end);
+        Ok(())
+    }
+
     fn try_finally(&mut self, t: &'a ast::StmtTry) -> CResult {
         let end = self.new_label();
         let exit = self.new_label();
         let cleanup = self.new_label();
         self.emit(I::SetupFinally(end));
         self.push_fblock(FBlock::FinallyTry { body: &t.finalbody });
-        if !t.handlers.is_empty() {
+        if t.is_star {
+            self.try_star_except(t)?;
+        } else if !t.handlers.is_empty() {
             self.try_except(t)?;
         } else {
             self.stmts(&t.body)?;

@@ -14,7 +14,8 @@ impl<'a> Compiler<'a> {
     /// Emits the cleanup for one block being left.
     fn unwind_fblock(&mut self, b: &FBlock<'a>, preserve_tos: bool) -> CResult {
         match b {
-            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler => {}
+            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler | FBlock::ExceptionGroupHandler => {
+            }
             FBlock::ForLoop { .. } => {
                 if preserve_tos {
                     self.emit(I::Swap(2));
@@ -107,7 +108,31 @@ impl<'a> Compiler<'a> {
         r
     }
 
+    /// CPython 3.11 refuses to leave an `except*` handler early: `true`
+    /// if an `except*` handler block is crossed before the innermost loop
+    /// (any block when `to_loop` is false, i.e. `return`).
+    pub(crate) fn leaves_except_star(&mut self, to_loop: bool) -> bool {
+        for b in self.u().fblocks.iter().rev() {
+            match b {
+                FBlock::ExceptionGroupHandler => return true,
+                FBlock::WhileLoop { .. } | FBlock::ForLoop { .. } if to_loop => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    pub(crate) fn except_star_error(&self, range: TextRange) -> super::CompileError {
+        self.error(
+            "'break', 'continue' and 'return' cannot appear in an except* block",
+            range,
+        )
+    }
+
     pub(crate) fn break_stmt(&mut self, range: TextRange) -> CResult {
+        if self.leaves_except_star(true) {
+            return Err(self.except_star_error(range));
+        }
         let mut lp = None;
         self.unwind_fblock_stack(false, Some(&mut lp))?;
         let Some(lp) = lp else {
@@ -122,6 +147,9 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn continue_stmt(&mut self, range: TextRange) -> CResult {
+        if self.leaves_except_star(true) {
+            return Err(self.except_star_error(range));
+        }
         let mut lp = None;
         self.unwind_fblock_stack(false, Some(&mut lp))?;
         let Some(lp) = lp else {

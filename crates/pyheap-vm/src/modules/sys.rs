@@ -227,11 +227,12 @@ fn getdefaultencoding(_a: Vec<Obj>, _k: Kw) -> PyResult<Obj> {
     Ok(pstr::new_str("utf-8"))
 }
 
-fn getframe(_a: Vec<Obj>, _k: Kw) -> PyResult<Obj> {
-    Err(crate::exc::new_err(
-        &t().not_implemented_error,
-        "sys._getframe is not supported by pyheap yet",
-    ))
+fn getframe(a: Vec<Obj>, _k: Kw) -> PyResult<Obj> {
+    let depth = match a.first() {
+        Some(d) => crate::ops::to_i64(d)?.max(0) as usize,
+        None => 0,
+    };
+    crate::traceback::getframe(depth)
 }
 
 fn int_max_str_digits(_a: Vec<Obj>, _k: Kw) -> PyResult<Obj> {

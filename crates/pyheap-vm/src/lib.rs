@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 pub mod attr;
+pub mod budget;
 pub mod builtins;
 pub mod code;
 pub mod containers;

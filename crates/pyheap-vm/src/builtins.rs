@@ -706,6 +706,11 @@ fn b_divmod(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         }
     }
     let q = ops::binary_op(&args[0], &args[1], "//").map_err(|e| {
+        let float_arg = crate::objects::float::float_value(&args[0]).is_some()
+            || crate::objects::float::float_value(&args[1]).is_some();
+        if float_arg && crate::exc::matches(&e, &t().zero_division_error) {
+            return crate::exc::zero_div("float divmod()");
+        }
         if crate::exc::matches(&e, &t().type_error) {
             type_err(&format!(
                 "unsupported operand type(s) for divmod(): '{}' and '{}'",

@@ -398,15 +398,14 @@ pub fn is_sequence_builtin(o: &Obj) -> bool {
 fn repeat_count(n: &Obj) -> PyResult<usize> {
     match int_value(n) {
         Some(IntV::S(x)) => Ok(x.max(0) as usize),
-        Some(IntV::B(b)) => {
-            if b.is_negative() {
-                Ok(0)
-            } else {
-                Err(crate::exc::overflow(
-                    "cannot fit 'int' into an index-sized integer",
-                ))
-            }
-        }
+        // NOTE: PyNumber_AsSsize_t(n, OverflowError): a count beyond Py_ssize_t is an
+        // error whatever its sign.
+        Some(IntV::B(b)) => match i64::try_from(&b) {
+            Ok(x) => Ok(x.max(0) as usize),
+            Err(_) => Err(crate::exc::overflow(
+                "cannot fit 'int' into an index-sized integer",
+            )),
+        },
         None => Err(type_err("bad repeat")),
     }
 }

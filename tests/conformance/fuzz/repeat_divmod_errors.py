@@ -11,3 +11,8 @@ for a, b in [(-2, -0.0), (2.5, 0), (1, 0.0), (0.0, 0.0), (1, 0), (3, False)]:
         print(divmod(a, b))
     except ZeroDivisionError as e:
         print('ZeroDivisionError', e)
+for n in [2**62, 2**63 - 1, -hash('"dq"')]:
+    try:
+        print(len('a,b,,c' * n))
+    except (OverflowError, MemoryError) as e:
+        print(type(e).__name__, e)

@@ -30,6 +30,12 @@ mod tabs;
 #[cfg(test)]
 mod tests;
 
+/// Runs the parser alone (no symbol table or code generation); used by the
+/// `parse` fuzz target in `fuzz/`.
+pub fn parse_only(source: &str, filename: &str, mode: Mode) -> Result<(), CompileError> {
+    parse::parse(source, filename, mode).map(|_| ())
+}
+
 pub use bytecode::{CodeUnit, Instruction};
 pub use constant::{ConstValue, Constant};
 pub use error::{CompileError, ErrorKind, Mode};

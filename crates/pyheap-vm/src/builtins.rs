@@ -345,7 +345,10 @@ pub fn is_callable(o: &Obj) -> bool {
 fn b_getattr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     check_args("getattr", &args, 2, 3)?;
     if !pstr::is_str(&args[1]) {
-        return Err(type_err("attribute name must be string"));
+        return Err(type_err(&format!(
+            "attribute name must be string, not '{}'",
+            tname(&args[1])
+        )));
     }
     match crate::attr::getattr(&args[0], &args[1]) {
         Ok(v) => Ok(v),
@@ -490,10 +493,18 @@ fn b_bin(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 
 fn b_format(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     check_args("format", &args, 1, 2)?;
-    let spec = args
-        .get(1)
-        .and_then(|s| pstr::as_str(s).map(|x| x.to_string()))
-        .unwrap_or_default();
+    let spec = match args.get(1) {
+        None => String::new(),
+        Some(s) => pstr::as_str(s).map(|x| x.to_string()).ok_or_else(|| {
+            // NOTE: _PyArg_BadArgument names None itself, other objects by type.
+            let what = if is_none(s) {
+                "None".to_string()
+            } else {
+                tname(s)
+            };
+            type_err(&format!("format() argument 2 must be str, not {what}"))
+        })?,
+    };
     ops::format(&args[0], &spec)
 }
 
@@ -552,12 +563,23 @@ fn b_sum(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         .cloned()
         .or_else(|| kwarg(&kw, "start"))
         .unwrap_or_else(|| new_int(0));
+    // NOTE: CPython takes the iterator before checking the start value.
+    let it = ops::iter(&args[0])?;
     if pstr::is_str(&acc) {
         return Err(type_err(
             "sum() can't sum strings [use ''.join(seq) instead]",
         ));
     }
-    let it = ops::iter(&args[0])?;
+    if acc.has_type(&t().bytes) {
+        return Err(type_err(
+            "sum() can't sum bytes [use b''.join(seq) instead]",
+        ));
+    }
+    if acc.has_type(&t().bytearray) {
+        return Err(type_err(
+            "sum() can't sum bytearray [use b''.join(seq) instead]",
+        ));
+    }
     while let Some(x) = ops::next(&it)? {
         acc = ops::binary_op(&acc, &x, "+")?;
     }
@@ -687,6 +709,11 @@ fn b_divmod(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         }
     }
     let q = ops::binary_op(&args[0], &args[1], "//").map_err(|e| {
+        let float_arg = crate::objects::float::float_value(&args[0]).is_some()
+            || crate::objects::float::float_value(&args[1]).is_some();
+        if float_arg && crate::exc::matches(&e, &t().zero_division_error) {
+            return crate::exc::zero_div("float divmod()");
+        }
         if crate::exc::matches(&e, &t().type_error) {
             type_err(&format!(
                 "unsupported operand type(s) for divmod(): '{}' and '{}'",

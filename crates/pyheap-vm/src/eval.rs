@@ -424,6 +424,7 @@ pub fn run_frame(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
         return Err(type_err("bad code object"));
     };
     let _active = crate::frames::enter_code(&code_ref);
+    crate::budget::tick()?;
     let mut pending = throw;
     loop {
         let err = match pending.take() {
@@ -437,6 +438,11 @@ pub fn run_frame(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
                 frame.lasti = ip;
                 crate::frames::set_lasti(ip);
                 match step(frame, c, ins) {
+                    // A backward jump (any loop) counts against the fuzzing budget.
+                    Ok(Ctl::Next) if frame.ip <= ip => match crate::budget::tick() {
+                        Ok(()) => continue,
+                        Err(e) => e,
+                    },
                     Ok(Ctl::Next) => continue,
                     Ok(Ctl::Return(v)) => {
                         finish_frame(frame);

@@ -12,6 +12,7 @@
 #![forbid(unsafe_code)]
 
 pub mod attr;
+pub mod budget;
 pub mod builtins;
 pub mod callfast;
 pub mod code;

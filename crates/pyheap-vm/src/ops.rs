@@ -278,7 +278,8 @@ pub fn native_repr(o: &Obj) -> PyResult<String> {
         return Ok(crate::objects::float::complex_repr(re, im));
     }
     if let Some(s) = pstr::as_str(o) {
-        return Ok(pyheap_compiler::constant::str_repr(s));
+        // CPython 3.11 repr (Unicode 14 printability, \U escapes).
+        return Ok(crate::values::str_api::repr_str(s));
     }
     if let Some(b) = o.payload::<bytes::BytesObj>().map(|_| bytes::bytes_data(o)) {
         return Ok(pyheap_compiler::constant::bytes_repr(
@@ -382,7 +383,12 @@ pub fn hash(o: &Obj) -> PyResult<isize> {
                 let Some(v) = int_value(&r) else {
                     return Err(type_err("__hash__ method should return an integer"));
                 };
-                let h = crate::objects::int::int_hash(&v);
+                // NOTE: like slot_tp_hash, a result that fits a Py_ssize_t is used as is;
+                // only a larger one is reduced with int's hash.
+                let h = match i64::try_from(&v.big()) {
+                    Ok(x) => x as isize,
+                    Err(_) => crate::objects::int::int_hash(&v),
+                };
                 return Ok(if h == -1 { -2 } else { h });
             }
             None => return Ok(hash_pointer(o)),
@@ -965,7 +971,17 @@ pub fn contains(container: &Obj, item: &Obj) -> PyResult<bool> {
     if let Some(r) = crate::seq::native_contains(container, item)? {
         return Ok(r);
     }
-    let it = iter(container)?;
+    // NOTE: like _PySequence_IterSearch, any TypeError from iter() becomes this message.
+    let it = iter(container).map_err(|e| {
+        if crate::exc::matches(&e, &t().type_error) {
+            type_err(&format!(
+                "argument of type '{}' is not iterable",
+                tname(container)
+            ))
+        } else {
+            e
+        }
+    })?;
     while let Some(x) = next(&it)? {
         if eq(&x, item)? {
             return Ok(true);
@@ -1110,6 +1126,15 @@ pub fn native_binop(a: &Obj, b: &Obj, op: &str) -> Option<PyResult<Obj>> {
                 Ok(v) => *v,
                 Err(e) => return Some(Err(e.clone())),
             };
+            if op == "**" {
+                // CPython's float_pow (infinite and negative bases included).
+                use crate::values::float_ops::{float_pow, FloatPow};
+                return Some(match float_pow(x, y) {
+                    Ok(FloatPow::Float(r)) => Ok(crate::objects::float::new_float(r)),
+                    Ok(FloatPow::Complex(re, im)) => Ok(crate::objects::float::new_complex(re, im)),
+                    Err(e) => Err(crate::strfmt::value_error_to_py(e)),
+                });
+            }
             return crate::objects::float::float_binop(op, x, y);
         }
         return None;

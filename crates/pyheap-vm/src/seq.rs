@@ -405,17 +405,25 @@ pub fn is_sequence_builtin(o: &Obj) -> bool {
 fn repeat_count(n: &Obj) -> PyResult<usize> {
     match int_value(n) {
         Some(IntV::S(x)) => Ok(x.max(0) as usize),
-        Some(IntV::B(b)) => {
-            if b.is_negative() {
-                Ok(0)
-            } else {
-                Err(crate::exc::overflow(
-                    "cannot fit 'int' into an index-sized integer",
-                ))
-            }
-        }
+        // NOTE: PyNumber_AsSsize_t(n, OverflowError): a count beyond Py_ssize_t is an
+        // error whatever its sign.
+        Some(IntV::B(b)) => match i64::try_from(&b) {
+            Ok(x) => Ok(x.max(0) as usize),
+            Err(_) => Err(crate::exc::overflow(
+                "cannot fit 'int' into an index-sized integer",
+            )),
+        },
         None => Err(type_err("bad repeat")),
     }
+}
+
+/// MemoryError when `len * k` items would exceed what a sequence may hold
+/// (found by difffuzz: `lst *= hash(1.5)` overflowed a Vec capacity).
+fn check_repeat_size(len: usize, k: usize) -> PyResult<()> {
+    if (len as u128) * (k as u128) > 1 << 32 {
+        return Err(crate::exc::memory_error());
+    }
+    Ok(())
 }
 
 fn repeat(seq: &Obj, n: &Obj) -> PyResult<Obj> {
@@ -437,6 +445,12 @@ fn repeat(seq: &Obj, n: &Obj) -> PyResult<Obj> {
     };
     crate::exc::check_heap_room(unit.saturating_mul(k))?;
     if let Some(s) = pstr::as_str(seq) {
+        // NOTE: CPython's unicode_repeat: a length beyond PY_SSIZE_T_MAX is an
+        // OverflowError; a smaller one that cannot be allocated a MemoryError.
+        let chars = s.chars().count() as u128;
+        if chars * k as u128 > i64::MAX as u128 {
+            return Err(crate::exc::overflow("repeated string is too long"));
+        }
         if s.len().saturating_mul(k) > 1 << 34 {
             return Err(crate::exc::memory_error());
         }
@@ -461,6 +475,7 @@ fn repeat(seq: &Obj, n: &Obj) -> PyResult<Obj> {
         if k == 1 && seq.has_type(&t().tuple) {
             return Ok(seq.clone());
         }
+        check_repeat_size(items.len(), k)?;
         let mut out = Vec::with_capacity(items.len() * k);
         for _ in 0..k {
             out.extend(items.iter().cloned());
@@ -468,6 +483,11 @@ fn repeat(seq: &Obj, n: &Obj) -> PyResult<Obj> {
         return Ok(tuple::new_tuple(out));
     }
     if let Some(b) = bytes::bytes_data(seq) {
+        let is_bytearray = seq.payload::<bytes::ByteArrayObj>().is_some();
+        if !is_bytearray && (b.len() as u128) * (k as u128) > i64::MAX as u128 {
+            return Err(crate::exc::overflow("repeated bytes are too long"));
+        }
+        check_repeat_size(b.len(), k)?;
         let v = b.repeat(k);
         if seq.payload::<bytes::ByteArrayObj>().is_some() {
             return Ok(bytes::new_bytearray(v));
@@ -658,6 +678,7 @@ pub fn list_imul(a: &Obj, b: &Obj) -> PyResult<Obj> {
     };
     let k = repeat_count(b)?;
     let items = list::list_items(a);
+    check_repeat_size(items.len(), k)?;
     let mut out = Vec::with_capacity(items.len() * k);
     for _ in 0..k {
         out.extend(items.iter().cloned());

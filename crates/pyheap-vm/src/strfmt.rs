@@ -28,68 +28,6 @@ struct Spec {
     ty: Option<char>,
 }
 
-fn parse_spec(s: &str) -> PyResult<Spec> {
-    let c: Vec<char> = s.chars().collect();
-    let mut i = 0;
-    let mut sp = Spec::default();
-    let is_align = |ch: char| matches!(ch, '<' | '>' | '=' | '^');
-    if c.len() >= 2 && is_align(c[1]) {
-        sp.fill = Some(c[0]);
-        sp.align = Some(c[1]);
-        i = 2;
-    } else if !c.is_empty() && is_align(c[0]) {
-        sp.align = Some(c[0]);
-        i = 1;
-    }
-    if i < c.len() && matches!(c[i], '+' | '-' | ' ') {
-        sp.sign = Some(c[i]);
-        i += 1;
-    }
-    if i < c.len() && c[i] == 'z' {
-        i += 1;
-    }
-    if i < c.len() && c[i] == '#' {
-        sp.alt = true;
-        i += 1;
-    }
-    if i < c.len() && c[i] == '0' {
-        sp.zero = true;
-        i += 1;
-    }
-    let mut w = String::new();
-    while i < c.len() && c[i].is_ascii_digit() {
-        w.push(c[i]);
-        i += 1;
-    }
-    if !w.is_empty() {
-        sp.width = w.parse().ok();
-    }
-    if i < c.len() && matches!(c[i], ',' | '_') {
-        sp.grouping = Some(c[i]);
-        i += 1;
-    }
-    if i < c.len() && c[i] == '.' {
-        i += 1;
-        let mut p = String::new();
-        while i < c.len() && c[i].is_ascii_digit() {
-            p.push(c[i]);
-            i += 1;
-        }
-        if p.is_empty() {
-            return Err(value_err("Format specifier missing precision"));
-        }
-        sp.precision = p.parse().ok();
-    }
-    if i < c.len() {
-        sp.ty = Some(c[i]);
-        i += 1;
-    }
-    if i < c.len() {
-        return Err(value_err("Invalid format specifier"));
-    }
-    Ok(sp)
-}
-
 fn group(digits: &str, sep: char, every: usize) -> String {
     let mut out = String::new();
     let n = digits.len();
@@ -282,50 +220,69 @@ fn general_format(a: f64, p: usize, alt: bool) -> String {
     }
 }
 
-/// `format(o, spec)` for builtin objects.
+/// A `values` error as the Python exception it stands for.
+pub fn value_error_to_py(e: crate::values::ValueErr) -> crate::rt::PyErr {
+    use crate::values::PyExcKind as K;
+    let ty = match e.kind {
+        K::ValueError => &t().value_error,
+        K::TypeError => &t().type_error,
+        K::OverflowError => &t().overflow_error,
+        K::ZeroDivisionError => &t().zero_division_error,
+        K::IndexError => &t().index_error,
+        K::KeyError => &t().key_error,
+        K::LookupError => &t().lookup_error,
+        K::MemoryError => return crate::exc::memory_error(),
+        // NOTE: the remaining kinds do not occur in the format engines.
+        _ => &t().value_error,
+    };
+    crate::exc::new_err(ty, &e.msg)
+}
+
+/// `format(o, spec)` for builtin objects, through the `values` engines
+/// (CPython's parse_internal_render_format_spec and its error messages).
 pub fn native_format(o: &Obj, spec: &str) -> PyResult<String> {
+    use crate::values::{float_format, format_spec, int_text};
+    let cps = format_spec::str_to_cps(spec);
+    // NOTE: bool and int/float subclasses use int's and float's __format__;
+    // messages name the object's own type, as CPython's do.
+    let rename = |e: crate::values::ValueErr, base: &str| {
+        let own = tname(o);
+        let mut e = e;
+        if own != base {
+            e.msg = e
+                .msg
+                .replace(&format!("type '{base}'"), &format!("type '{own}'"));
+        }
+        value_error_to_py(e)
+    };
     if let Some(v) = int_value(o) {
         if spec.is_empty() {
             return ops::str_string(o);
         }
-        if o.has_type(&t().bool_) && parse_spec(spec)?.ty.is_none() {
-            return Ok(pad(ops::str_string(o)?, "", &parse_spec(spec)?, '<'));
-        }
-        return format_int(&v, &parse_spec(spec)?);
+        let out = int_text::format_int(&v.big(), &cps, 4300).map_err(|e| rename(e, "int"))?;
+        return Ok(format_spec::cps_to_string(&out));
     }
     if let Some(f) = float_value(o) {
         if spec.is_empty() {
             return ops::str_string(o);
         }
-        return format_float(f, &parse_spec(spec)?);
+        let out = float_format::format_float(f, &cps).map_err(|e| rename(e, "float"))?;
+        return Ok(format_spec::cps_to_string(&out));
     }
     if let Some(s) = pstr::as_str(o) {
         if spec.is_empty() {
             return Ok(s.to_string());
         }
-        let sp = parse_spec(spec)?;
-        if let Some(c) = sp.ty {
-            if c != 's' {
-                return Err(value_err(&format!(
-                    "Unknown format code '{c}' for object of type 'str'"
-                )));
-            }
-        }
-        if sp.sign.is_some() {
-            return Err(value_err("Sign not allowed in string format specifier"));
-        }
-        let body: String = match sp.precision {
-            Some(p) => s.chars().take(p).collect(),
-            None => s.to_string(),
-        };
-        return Ok(pad(body, "", &sp, '<'));
+        let out = format_spec::format_str(&format_spec::str_to_cps(s), &cps)
+            .map_err(|e| rename(e, "str"))?;
+        return Ok(format_spec::cps_to_string(&out));
     }
     if spec.is_empty() {
         return ops::str_string(o);
     }
-    if crate::objects::float::complex_value(o).is_some() {
-        let sp = parse_spec(spec)?;
-        return Ok(pad(ops::str_string(o)?, "", &sp, '>'));
+    if let Some((re, im)) = crate::objects::float::complex_value(o) {
+        let out = float_format::format_complex(re, im, &cps).map_err(|e| rename(e, "complex"))?;
+        return Ok(format_spec::cps_to_string(&out));
     }
     Err(type_err(&format!(
         "unsupported format string passed to {}.__format__",
@@ -454,7 +411,12 @@ fn format_field(
 /// `fmt % args`.
 pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
     let f = pstr::as_str(fmt).unwrap_or("");
+    // NOTE: CPython's test is PyMapping_Check (the type has mp_subscript) and not a
+    // tuple or str; such a right operand never raises "not all arguments converted".
     let is_map = dict::is_dict(args)
+        || crate::objects::list::is_list(args)
+        || crate::objects::bytes::bytes_data(args).is_some()
+        || args.has_type(&t().range)
         || (crate::types::is_heap_type(&args.type_ref())
             && crate::types::lookup(&args.type_ref(), "__getitem__").is_some()
             && !tuple::is_tuple(args));
@@ -594,9 +556,15 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
                     int_value(&crate::objects::int::float_to_int(fv)?).unwrap_or(IntV::S(0))
                 } else {
                     let r = ops::index(&v).map_err(|_| {
+                        let what = if matches!(conv, 'x' | 'X' | 'o') {
+                            "an integer"
+                        } else {
+                            "a real number"
+                        };
                         type_err(&format!(
-                            "%{} format: a real number is required, not {}",
+                            "%{} format: {} is required, not {}",
                             conv,
+                            what,
                             tname(&v)
                         ))
                     })?;
@@ -660,12 +628,22 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
             }
             'c' => {
                 let s = if let Some(s) = pstr::as_str(&v) {
+                    if s.chars().count() != 1 {
+                        return Err(type_err("%c requires int or char"));
+                    }
                     s.to_string()
+                } else if let Some(n) = int_value(&v) {
+                    let c = match n {
+                        IntV::S(x) if (0..0x110000).contains(&x) => char::from_u32(x as u32),
+                        _ => None,
+                    };
+                    match c {
+                        Some(c) => c.to_string(),
+                        // NOTE: lone surrogates (no Rust char) share this error for now.
+                        None => return Err(crate::exc::overflow("%c arg not in range(0x110000)")),
+                    }
                 } else {
-                    let n = ops::to_i64(&v)?;
-                    char::from_u32(n as u32)
-                        .map(|c| c.to_string())
-                        .unwrap_or_default()
+                    return Err(type_err("%c requires int or char"));
                 };
                 pad(s, "", &sp, '>')
             }

@@ -12,6 +12,7 @@ use crate::objects::{list, str as pstr, tuple};
 use crate::ops;
 use crate::rt::{Kw, Obj, PyResult};
 use crate::types::{add_getset, add_method, add_static, is_none, none, py_bool, t, tname};
+use crate::values::text;
 
 fn a0(args: &[Obj]) -> PyResult<Obj> {
     args.first()
@@ -826,68 +827,47 @@ fn str_startswith(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 fn str_endswith(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     affix_impl(&args, true)
 }
-fn pred(args: &[Obj], f: fn(char) -> bool) -> PyResult<Obj> {
+/// A `str.isX()` predicate from values::text (CPython's Unicode 14 tables).
+fn pred(args: &[Obj], f: fn(&[u32]) -> bool) -> PyResult<Obj> {
     let s = s0(args)?;
-    Ok(py_bool(!s.is_empty() && s.chars().all(f)))
+    let cps: Vec<u32> = s.chars().map(u32::from).collect();
+    Ok(py_bool(f(&cps)))
 }
 fn str_isdigit(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    pred(&args, |c| {
-        c.is_ascii_digit() || c.is_numeric() && c.is_ascii_digit()
-    })
+    pred(&args, text::is_digit)
 }
 fn str_isnumeric(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    pred(&args, |c| c.is_numeric())
+    pred(&args, text::is_numeric)
 }
 fn str_isalpha(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    pred(&args, |c| c.is_alphabetic())
+    pred(&args, text::is_alpha)
 }
 fn str_isalnum(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    pred(&args, |c| c.is_alphanumeric())
+    pred(&args, text::is_alnum)
 }
 fn str_isspace(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    pred(&args, |c| c.is_whitespace())
+    pred(&args, text::is_space)
 }
 fn str_isascii(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    let s = s0(&args)?;
-    Ok(py_bool(s.is_ascii()))
+    pred(&args, text::is_ascii)
 }
 fn str_isidentifier(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    let s = s0(&args)?;
-    let mut c = s.chars();
-    let ok = match c.next() {
-        Some(f) => (f.is_alphabetic() || f == '_') && c.all(|x| x.is_alphanumeric() || x == '_'),
-        None => false,
-    };
-    Ok(py_bool(ok))
+    pred(&args, text::is_identifier)
+}
+fn str_isdecimal(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
+    pred(&args, text::is_decimal)
+}
+fn str_isprintable(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
+    pred(&args, text::is_printable)
 }
 fn str_isupper(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    let s = s0(&args)?;
-    Ok(py_bool(
-        s.chars().any(|c| c.is_alphabetic()) && !s.chars().any(|c| c.is_lowercase()),
-    ))
+    pred(&args, text::is_upper)
 }
 fn str_islower(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    let s = s0(&args)?;
-    Ok(py_bool(
-        s.chars().any(|c| c.is_alphabetic()) && !s.chars().any(|c| c.is_uppercase()),
-    ))
+    pred(&args, text::is_lower)
 }
 fn str_istitle(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    let s = s0(&args)?;
-    let t = {
-        let mut out = String::new();
-        let mut prev = false;
-        for c in s.chars() {
-            if prev {
-                out.extend(c.to_lowercase())
-            } else {
-                out.extend(c.to_uppercase())
-            }
-            prev = c.is_alphabetic();
-        }
-        out
-    };
-    Ok(py_bool(s.chars().any(|c| c.is_alphabetic()) && t == s))
+    pred(&args, text::is_title)
 }
 fn pad_impl(args: &[Obj], kind: char) -> PyResult<Obj> {
     let s = s0(args)?;
@@ -1414,7 +1394,8 @@ pub fn register() {
         ("startswith", str_startswith),
         ("endswith", str_endswith),
         ("isdigit", str_isdigit),
-        ("isdecimal", str_isdigit),
+        ("isdecimal", str_isdecimal),
+        ("isprintable", str_isprintable),
         ("isnumeric", str_isnumeric),
         ("isalpha", str_isalpha),
         ("isalnum", str_isalnum),

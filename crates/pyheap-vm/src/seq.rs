@@ -439,7 +439,13 @@ fn repeat(seq: &Obj, n: &Obj) -> PyResult<Obj> {
     let unit = if let Some(s) = pstr::as_str(seq) {
         too_long(s.len(), "string is")?
     } else if let Some(b) = bytes::bytes_data(seq) {
-        too_long(b.len(), "bytes are")?
+        if seq.payload::<bytes::ByteArrayObj>().is_some() {
+            // CPython's bytearray_repeat reports any overflow as MemoryError.
+            check_repeat_size(b.len(), k)?;
+            b.len()
+        } else {
+            too_long(b.len(), "bytes are")?
+        }
     } else {
         8 * crate::ops::len(seq).unwrap_or(0)
     };

@@ -110,3 +110,18 @@ p.__dict__, q.__dict__
 del p, q
 print("cycle, __dict__ touched", gc.collect())
 gc.enable()
+
+
+# A split dict that outlives its class owns the shared keys alone: its size
+# then includes the 768-byte keys object.
+class G:
+    pass
+
+
+o = G()
+o.x = 1
+d = o.__dict__
+print("class alive", g(d))
+del G, o
+gc.collect()
+print("class gone", g(d), d)

@@ -224,10 +224,9 @@ pub fn lookup(tag: u16) -> Option<(Rc<SharedKeys>, bool)> {
     SPLIT_KEYS.with(|r| {
         let r = r.borrow();
         let h = r.get(tag as usize - 1)?.as_ref()?;
-        Some((
-            h.keys.clone(),
-            h.dicts == 1 && Rc::strong_count(&h.keys) == 1,
-        ))
+        // NOTE: decided before cloning, which adds a strong count.
+        let sole = h.dicts == 1 && Rc::strong_count(&h.keys) == 1;
+        Some((h.keys.clone(), sole))
     })
 }
 
@@ -283,6 +282,27 @@ mod tests {
         }
         assert_eq!(n, SHARED_KEYS_MAX_SIZE);
         assert_eq!(as_names(&k)[29], "n29");
+    }
+
+    #[test]
+    fn registry_holds_keys_for_split_dicts() {
+        let k = Rc::new(SharedKeys::new().unwrap());
+        let t1 = acquire(&k).unwrap();
+        let t2 = acquire(&k).unwrap();
+        assert_eq!(t1, t2);
+        assert!(!lookup(t1).unwrap().1, "class and two dicts hold the keys");
+        release(t1);
+        let weak = Rc::downgrade(&k);
+        drop(k);
+        // One dict left and the class gone: `dk_refcnt == 1`.
+        let (keys, sole) = lookup(t2).unwrap();
+        assert!(sole);
+        assert_eq!(Rc::strong_count(&keys), 2);
+        drop(keys);
+        release(t2);
+        assert!(lookup(t2).is_none());
+        assert!(weak.upgrade().is_none(), "last release frees the keys");
+        release(0);
     }
 
     fn as_names(k: &SharedKeys) -> Vec<String> {

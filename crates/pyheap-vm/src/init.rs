@@ -27,8 +27,8 @@ fn type_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
                 visit(p);
             }
         }
-        for k in d.shared_keys.borrow().iter() {
-            visit(k.ptr());
+        if let Some(k) = d.shared_keys.borrow().as_ref() {
+            k.traverse(visit);
         }
     }
 }
@@ -39,7 +39,7 @@ fn type_clear(o: &Obj) {
             // NOTE: like CPython's type_clear, `__base__`/`__bases__` stay
             // (instances being cleared still need their layout).
             let olds = (d.mro.take(), d.dict.take());
-            let keys = std::mem::take(&mut *d.shared_keys.borrow_mut());
+            let keys = d.shared_keys.borrow_mut().take();
             drop(olds);
             drop(keys);
         }

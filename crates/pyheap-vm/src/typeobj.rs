@@ -179,6 +179,7 @@ pub fn alloc_instance(cls: &Obj) -> PyResult<Obj> {
     .or_else(|_| pyheap_mem::new_object(cls, instance::SlotsObj, 0))
     .or_else(|_| pyheap_mem::new_object(cls, instance::Empty, 0))
     .map_err(|_| crate::exc::memory_error())?;
+    instance::init_inline_values(&o)?;
     crate::gcapi::track(&o);
     Ok(o)
 }

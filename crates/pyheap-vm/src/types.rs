@@ -36,8 +36,9 @@ pub struct TypeData {
     pub dict: Slot,
     /// Declares the instances' payload (inherited from the solid base).
     pub payload_setter: Cell<Option<PayloadSetter>>,
-    /// Shared keys of instances' inline values (managed-dict classes).
-    pub shared_keys: RefCell<Vec<Obj>>,
+    /// Shared keys of instances' inline values (managed-dict classes),
+    /// created on first use by `objects::instance::class_keys`.
+    pub shared_keys: RefCell<Option<std::rc::Rc<crate::containers::shared_keys::SharedKeys>>>,
     /// `__slots__` member names (in slot order) for slotted classes.
     pub slot_names: RefCell<Vec<String>>,
     /// Index of this type's first slot member in the instance's slot items.
@@ -62,7 +63,7 @@ impl TypeData {
             mro: Slot::new(None),
             dict: Slot::new(None),
             payload_setter: Cell::new(None),
-            shared_keys: RefCell::new(Vec::new()),
+            shared_keys: RefCell::new(None),
             slot_names: RefCell::new(Vec::new()),
             slot_base: Cell::new(0),
             dictoffset: Cell::new(0),

@@ -87,6 +87,9 @@ pub struct DictTable {
     generation: Cell<u32>,
     log2_size: Cell<u8>,
     unicode: Cell<bool>,
+    /// Opaque tag of the owner (`objects::dict`'s split-dict marker); the
+    /// table itself never reads it. It fills the struct's padding.
+    split_tag: Cell<u16>,
 }
 
 const _: () = assert!(std::mem::size_of::<DictTable>() == 32);
@@ -201,7 +204,17 @@ impl DictTable {
             generation: Cell::new(0),
             log2_size: Cell::new(0),
             unicode: Cell::new(true),
+            split_tag: Cell::new(0),
         }
+    }
+
+    /// The owner's tag (0 unless set with [`Self::set_split_tag`]).
+    pub fn split_tag(&self) -> u16 {
+        self.split_tag.get()
+    }
+    /// Sets the owner's tag; nothing in the table depends on it.
+    pub fn set_split_tag(&self, tag: u16) {
+        self.split_tag.set(tag);
     }
 
     /// `dict_new_presized(minused, unicode)` (`BUILD_MAP n`, `_PyDict_FromItems`):
@@ -571,7 +584,7 @@ impl DictTable {
     }
 
     /// `insertion_resize`: `dictresize(calculate_log2_keysize(3·used), unicode)`.
-    fn insertion_resize<K: KeyOps>(&self, ops: &K, unicode: bool) -> Result<(), MemoryError> {
+    pub fn insertion_resize<K: KeyOps>(&self, ops: &K, unicode: bool) -> Result<(), MemoryError> {
         let log2 = calculate_log2_keysize(self.used.get().saturating_mul(3));
         self.dictresize(ops, log2, unicode)
     }

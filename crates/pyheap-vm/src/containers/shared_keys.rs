@@ -16,6 +16,13 @@
 //! `nentries + usable` long at the time of its creation, and that sum never
 //! grows afterwards (appending a name moves one from `usable` to
 //! `nentries`), so every index is inside every live instance's array.
+//!
+//! Split dicts refer to their keys through a small tag (see [`acquire`]):
+//! a registry slot that keeps the keys alive while any split dict uses
+//! them, even after the class is gone (CPython's `dictkeys_incref`).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use pyheap_mem::{MemoryError, ObjPtr, Ref};
 
@@ -30,6 +37,8 @@ pub const NEXT_LOG2_SHARED_KEYS_MAX_SIZE: u8 = 6;
 /// A class's shared attribute-name table.
 pub struct SharedKeys {
     table: DictTable,
+    /// Registry tag while split dicts use these keys (0: none).
+    tag: Cell<u16>,
 }
 
 impl SharedKeys {
@@ -37,6 +46,7 @@ impl SharedKeys {
     pub fn new() -> Result<SharedKeys, MemoryError> {
         Ok(SharedKeys {
             table: DictTable::new_split_keys(NEXT_LOG2_SHARED_KEYS_MAX_SIZE, SHARED_KEYS_MAX_SIZE)?,
+            tag: Cell::new(0),
         })
     }
 
@@ -75,6 +85,17 @@ impl SharedKeys {
         }
         let h = Self::name_hash(ops, name)?;
         self.table.lookup(ops, name, h)
+    }
+
+    /// Index of the stored name with hash `hash` accepted by `matches`
+    /// (which must not run code; see [`DictTable::find_by`]).
+    pub fn find_name<K: KeyOps>(
+        &self,
+        ops: &K,
+        hash: isize,
+        matches: impl Fn(&Ref) -> bool,
+    ) -> Option<usize> {
+        self.table.find_by(ops, hash, matches)
     }
 
     /// `insert_into_dictkeys`: the index of `name`, appending it when absent
@@ -129,6 +150,86 @@ impl SharedKeys {
     }
 }
 
+/// One registry slot: the keys and how many split dicts hold its tag.
+struct Held {
+    keys: Rc<SharedKeys>,
+    dicts: usize,
+}
+
+thread_local! {
+    /// Slot `tag - 1` holds the keys of split dicts tagged `tag`.
+    static SPLIT_KEYS: RefCell<Vec<Option<Held>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A tag (never 0) for one more split dict using `keys`, or None when the
+/// registry is full (65535 distinct keys in use: the dict stays combined).
+pub fn acquire(keys: &Rc<SharedKeys>) -> Option<u16> {
+    SPLIT_KEYS.with(|r| {
+        let mut r = r.borrow_mut();
+        let tag = keys.tag.get();
+        if tag != 0 {
+            if let Some(Some(h)) = r.get_mut(tag as usize - 1) {
+                h.dicts += 1;
+                return Some(tag);
+            }
+        }
+        let held = Held {
+            keys: keys.clone(),
+            dicts: 1,
+        };
+        let ix = match r.iter().position(Option::is_none) {
+            Some(ix) => {
+                r[ix] = Some(held);
+                ix
+            }
+            None if r.len() < u16::MAX as usize => {
+                r.push(Some(held));
+                r.len() - 1
+            }
+            None => return None,
+        };
+        let tag = ix as u16 + 1;
+        keys.tag.set(tag);
+        Some(tag)
+    })
+}
+
+/// Gives back one split dict's hold on `tag` (0 is ignored).
+pub fn release(tag: u16) {
+    if tag == 0 {
+        return;
+    }
+    let dropped = SPLIT_KEYS.with(|r| {
+        let mut r = r.borrow_mut();
+        let slot = r.get_mut(tag as usize - 1)?;
+        let h = slot.as_mut()?;
+        h.dicts = h.dicts.saturating_sub(1);
+        if h.dicts > 0 {
+            return None;
+        }
+        let h = slot.take()?;
+        h.keys.tag.set(0);
+        Some(h.keys)
+    });
+    // The keys (and their names) are dropped outside the registry borrow.
+    drop(dropped);
+}
+
+/// The keys of split dicts tagged `tag`, and whether a single split dict
+/// is their only owner (CPython's `dk_refcnt == 1`: the class is gone).
+pub fn lookup(tag: u16) -> Option<(Rc<SharedKeys>, bool)> {
+    if tag == 0 {
+        return None;
+    }
+    SPLIT_KEYS.with(|r| {
+        let r = r.borrow();
+        let h = r.get(tag as usize - 1)?.as_ref()?;
+        // NOTE: decided before cloning, which adds a strong count.
+        let sole = h.dicts == 1 && Rc::strong_count(&h.keys) == 1;
+        Some((h.keys.clone(), sole))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +282,27 @@ mod tests {
         }
         assert_eq!(n, SHARED_KEYS_MAX_SIZE);
         assert_eq!(as_names(&k)[29], "n29");
+    }
+
+    #[test]
+    fn registry_holds_keys_for_split_dicts() {
+        let k = Rc::new(SharedKeys::new().unwrap());
+        let t1 = acquire(&k).unwrap();
+        let t2 = acquire(&k).unwrap();
+        assert_eq!(t1, t2);
+        assert!(!lookup(t1).unwrap().1, "class and two dicts hold the keys");
+        release(t1);
+        let weak = Rc::downgrade(&k);
+        drop(k);
+        // One dict left and the class gone: `dk_refcnt == 1`.
+        let (keys, sole) = lookup(t2).unwrap();
+        assert!(sole);
+        assert_eq!(Rc::strong_count(&keys), 2);
+        drop(keys);
+        release(t2);
+        assert!(lookup(t2).is_none());
+        assert!(weak.upgrade().is_none(), "last release frees the keys");
+        release(0);
     }
 
     fn as_names(k: &SharedKeys) -> Vec<String> {

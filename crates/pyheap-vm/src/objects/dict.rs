@@ -7,12 +7,26 @@
 //! may run Python code that mutates the dict; the table restarts its search
 //! when that happens (see `crate::containers`). Replaced or removed
 //! references are dropped only after the table is consistent again.
+//!
+//! Split mode (materialised instance `__dict__`s, read [`make_split`]): the
+//! table's split tag names the class's [`SharedKeys`]. Entries still live
+//! in the dict's own table, in the dict's insertion order (CPython's
+//! per-instance order prefix), but everything observable follows the 3.11
+//! split table: `getsizeof` is `64 + 8·(nentries + usable)` of the shared
+//! keys, a new exact-str key is appended to the shared keys, and the dict
+//! becomes combined exactly where CPython's does (non-str key, shared keys
+//! full, `popitem`, `clear`, some merges), with CPython's table size.
+//! Invariant: while tagged, every key is an exact str stored in the shared
+//! keys.
+
+use std::rc::Rc;
 
 use pyheap_mem::{new_object, ObjPtr, Payload, TypeSlots};
 
 use crate::containers::dict_table::{
     estimate_log2_keysize, usable_fraction, DictTable, DICT_LOG_MINSIZE,
 };
+use crate::containers::shared_keys::{self, SharedKeys, NEXT_LOG2_SHARED_KEYS_MAX_SIZE};
 use crate::objects::keyops::{is_exact_str, VmOps};
 use crate::objects::str as pstr;
 use crate::rt::{Obj, PyResult};
@@ -25,6 +39,55 @@ pub struct DictObj {
 }
 
 const _: () = assert!(std::mem::size_of::<DictObj>() == 32);
+
+impl Drop for DictObj {
+    fn drop(&mut self) {
+        shared_keys::release(self.table.split_tag());
+    }
+}
+
+/// Puts an ordinary dict whose keys are all names stored in `keys` into
+/// split mode (no-op if already split, or if the registry is full).
+pub fn make_split(o: &Obj, keys: &Rc<SharedKeys>) {
+    if let Some(tb) = table(o) {
+        if tb.split_tag() == 0 {
+            if let Some(tag) = shared_keys::acquire(keys) {
+                tb.set_split_tag(tag);
+            }
+        }
+    }
+}
+
+/// True while the dict is a split (instance) dict.
+pub fn is_split(o: &Obj) -> bool {
+    table(o).is_some_and(|tb| tb.split_tag() != 0)
+}
+
+/// Leaves split mode (the entries stay where they are).
+fn unsplit(tb: &DictTable) {
+    let tag = tb.split_tag();
+    if tag != 0 {
+        tb.set_split_tag(0);
+        shared_keys::release(tag);
+    }
+}
+
+/// `insertdict` on a split dict, before the entry goes in: a new exact-str
+/// key joins the shared keys; a non-str key or a full shared keys object
+/// makes the dict combined (`insertion_resize`).
+fn split_before_insert(tb: &DictTable, key: &Obj) -> PyResult<()> {
+    let Some((keys, _)) = shared_keys::lookup(tb.split_tag()) else {
+        unsplit(tb);
+        return Ok(());
+    };
+    let unicode = is_exact_str(key);
+    if unicode && keys.insert_name(&mut VmOps, key)?.is_some() {
+        return Ok(());
+    }
+    unsplit(tb);
+    tb.insertion_resize(&VmOps, unicode)?;
+    Ok(())
+}
 
 impl Payload for DictObj {
     type Item = pyheap_mem::typed::NoItems;
@@ -114,7 +177,14 @@ pub fn all_exact_str<'a>(keys: impl IntoIterator<Item = &'a Obj>) -> bool {
 /// plus the keys object when the dict owns one.
 pub fn sizeof(o: &Obj) -> usize {
     let basic = o.type_slots().basicsize.get();
-    basic + table(o).map_or(0, |tb| tb.keys_bytes())
+    let Some(tb) = table(o) else { return basic };
+    if let Some((keys, sole)) = shared_keys::lookup(tb.split_tag()) {
+        // `_PyDict_SizeOf` of a split dict: its values array as the shared
+        // keys would size it now, plus the keys once this dict owns them alone.
+        let own = if sole { keys.keys_bytes() } else { 0 };
+        return basic + 8 * (keys.nentries() + keys.usable()) + own;
+    }
+    basic + tb.keys_bytes()
 }
 
 /// The hash of a key (TypeError for unhashable).
@@ -183,6 +253,9 @@ pub fn set_item(o: &Obj, key: Obj, value: Obj) -> PyResult<()> {
 /// `d[key] = value` with `h == hash(key)` (`insertdict`).
 pub fn set_item_hashed(o: &Obj, key: Obj, h: isize, value: Obj) -> PyResult<()> {
     let Some(tb) = table(o) else { return Ok(()) };
+    if tb.split_tag() != 0 {
+        split_before_insert(tb, &key)?;
+    }
     maintain_tracking(o, &key, &value);
     let old = tb.insert(&mut VmOps, key, h, value)?;
     drop(old);
@@ -203,6 +276,7 @@ pub fn del_item(o: &Obj, key: &Obj) -> PyResult<Option<Obj>> {
 /// Removes everything and returns to the shared empty keys (`dict.clear()`).
 pub fn dict_clear(o: &Obj) {
     if let Some(tb) = table(o) {
+        unsplit(tb);
         tb.clear();
     }
 }
@@ -256,7 +330,15 @@ pub fn set_str(o: &Obj, name: &str, v: Obj) -> PyResult<()> {
 
 /// Removes and returns the last item (`popitem`).
 pub fn pop_last(o: &Obj) -> Option<(Obj, Obj)> {
-    table(o)?.popitem(&VmOps)
+    let tb = table(o)?;
+    if tb.split_tag() != 0 && !tb.is_empty() {
+        // `dict.popitem` first turns a split dict into a combined one of the
+        // shared keys' size.
+        unsplit(tb);
+        tb.dictresize(&VmOps, NEXT_LOG2_SHARED_KEYS_MAX_SIZE, true)
+            .ok()?;
+    }
+    tb.popitem(&VmOps)
 }
 
 /// `PyDict_Copy`: a dict with few deleted entries clones the keys object
@@ -265,6 +347,18 @@ pub fn copy(o: &Obj) -> PyResult<Obj> {
     let Some(tb) = table(o) else {
         return Ok(new_dict());
     };
+    if let Some((keys, _)) = shared_keys::lookup(tb.split_tag()) {
+        if tb.is_empty() {
+            return Ok(new_dict());
+        }
+        // A split dict's copy is split too, tracked iff the original is.
+        let n = alloc_dict(&t().dict, tb.copy(&mut VmOps)?);
+        make_split(&n, &keys);
+        if crate::gcapi::is_tracked(o) {
+            crate::gcapi::track(&n);
+        }
+        return Ok(n);
+    }
     let cloned = !tb.is_empty() && tb.len() >= tb.nentries() * 2 / 3;
     let nt = tb.copy(&mut VmOps)?;
     let n = alloc_dict(&t().dict, nt);
@@ -285,6 +379,17 @@ pub fn merge(d: &Obj, other: &Obj, override_: bool) -> PyResult<()> {
     let (Some(a), Some(b)) = (table(d), table(other)) else {
         return Ok(());
     };
+    if a.split_tag() != 0 || b.split_tag() != 0 {
+        let clean = b.split_tag() == 0
+            && b.len() == b.nentries()
+            && (b.log2_size() == DICT_LOG_MINSIZE || usable_fraction(b.table_size() / 2) < b.len());
+        if a.is_empty() && clean {
+            // The clone below replaces a split target's keys.
+            unsplit(a);
+        } else {
+            return merge_by_item(d, other, override_);
+        }
+    }
     // The table clones `other`'s keys when `d` is empty and `other` compact
     // and "just allocated"; CPython then tracks `d` iff `other` is tracked,
     // otherwise each inserted item is checked.
@@ -301,6 +406,42 @@ pub fn merge(d: &Obj, other: &Obj, override_: bool) -> PyResult<()> {
     }
     if !a.merge_from(&mut VmOps, b, override_)? {
         return Err(crate::exc::runtime_err("dict mutated during update"));
+    }
+    Ok(())
+}
+
+/// `dict_merge` when either side is split: CPython never clones a split
+/// table; one big resize when `other` exceeds the target's capacity (a
+/// split target counts its 64-slot shared keys), then each item goes
+/// through [`set_item_hashed`].
+fn merge_by_item(d: &Obj, other: &Obj, override_: bool) -> PyResult<()> {
+    let (Some(a), Some(b)) = (table(d), table(other)) else {
+        return Ok(());
+    };
+    if std::ptr::eq(a, b) || b.is_empty() {
+        return Ok(());
+    }
+    let cap = if a.split_tag() != 0 {
+        usable_fraction(1 << NEXT_LOG2_SHARED_KEYS_MAX_SIZE)
+    } else {
+        usable_fraction(a.table_size())
+    };
+    if cap < b.len() {
+        unsplit(a);
+        let unicode = b.split_tag() != 0 || b.is_unicode();
+        a.dictresize(&VmOps, estimate_log2_keysize(a.len() + b.len()), unicode)?;
+    }
+    let orig = b.nentries();
+    let mut pos = 0;
+    while let Some((next, k, v)) = next_entry(other, pos) {
+        pos = next;
+        let h = key_hash(&k)?;
+        if override_ || get_item_hashed(d, &k, h)?.is_none() {
+            set_item_hashed(d, k, h, v)?;
+        }
+        if table(other).map_or(0, |t| t.nentries()) != orig {
+            return Err(crate::exc::runtime_err("dict mutated during update"));
+        }
     }
     Ok(())
 }

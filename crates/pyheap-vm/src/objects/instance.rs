@@ -3,13 +3,20 @@
 //! class's shared keys), `SlotsObj` (`__slots__` members as trailing slots),
 //! and `object()` itself (`Empty`).
 //!
-//! Read [`get_attr`] / [`set_attr`] first. Invariant: until `__dict__` is
+//! Read [`get_attr`] / [`set_attr`] first. Invariants: until `__dict__` is
 //! requested the values array is the only storage; once materialised the
-//! dict is (values freed), as CPython 3.11 does.
+//! dict is (values freed), as CPython 3.11 does. A values array is
+//! allocated once, by [`init_inline_values`], with the length the class's
+//! [`SharedKeys`] dictate, so every shared-key index fits in it; value `i`
+//! belongs to the name at index `i` of those keys.
+
+use std::rc::Rc;
 
 use pyheap_mem::{ObjPtr, Payload, Slot, TypeSlots, WeakListWord};
 
+use crate::containers::shared_keys::SharedKeys;
 use crate::objects::dict;
+use crate::objects::keyops::{is_exact_str, VmOps};
 use crate::rt::{Obj, PyResult};
 use crate::types::tdata;
 
@@ -59,14 +66,52 @@ fn weaklist_item(o: &Obj) -> Option<usize> {
     (off >= 16).then(|| (off - 16) / 8)
 }
 
-/// Maximum number of shared keys before instances fall back to a dict.
-const SHARED_KEYS_MAX: usize = 30;
+/// The class's shared keys (created on first use) when CPython 3.11 gives
+/// it `CACHED_KEYS(tp)`: heap types with a managed dict whose solid base has
+/// no items (`tp_itemsize == 0`; subclasses of e.g. `int` or `tuple` keep an
+/// ordinary dict).
+pub fn class_keys(ty: &Obj) -> Option<Rc<SharedKeys>> {
+    let managed = ty
+        .as_type_slots()
+        .is_some_and(|s| s.flags.get().contains(pyheap_mem::TypeFlags::MANAGED_DICT));
+    if !managed || !crate::types::is_heap_type(ty) {
+        return None;
+    }
+    let base = crate::types::static_base(ty);
+    if base.as_type_slots().is_none_or(|s| s.itemsize.get() != 0) {
+        return None;
+    }
+    let mut k = tdata(ty).shared_keys.borrow_mut();
+    if k.is_none() {
+        *k = SharedKeys::new().ok().map(Rc::new);
+    }
+    k.clone()
+}
 
+/// `init_inline_values` for a new instance made by `object.__new__`: one
+/// `usable` decrement of the class keys and a values array of
+/// `nentries + usable` slots.
+pub fn init_inline_values(o: &Obj) -> PyResult<()> {
+    if !has_managed(o) {
+        return Ok(());
+    }
+    let Some(keys) = class_keys(&o.type_ref()) else {
+        return Ok(());
+    };
+    let n = keys.values_len_for_new_instance();
+    o.managed_values_alloc(n)
+        .map_err(|_| crate::exc::memory_error())
+}
+
+/// Index of the stored name `name` in the class keys (no allocation, no
+/// Python code).
 fn key_index(o: &Obj, name: &str) -> Option<usize> {
     let ty = o.type_ref();
     let keys = tdata(&ty).shared_keys.borrow();
-    keys.iter()
-        .position(|k| crate::objects::str::as_str(k) == Some(name))
+    let h = crate::hashing::hash_str(name);
+    keys.as_ref()?.find_name(&VmOps, h, |k| {
+        is_exact_str(k) && crate::objects::str::as_str(k) == Some(name)
+    })
 }
 
 /// The attribute in the instance's own storage (values or dict).
@@ -85,51 +130,67 @@ fn has_managed(o: &Obj) -> bool {
         .contains(pyheap_mem::TypeFlags::MANAGED_DICT)
 }
 
+/// The instance's `__dict__` for a store when it has no values array
+/// (`_PyObjectDict_SetItem`): a split dict on the class keys, without the
+/// per-instance `usable` decrement (e.g. instances of builtin subclasses).
+fn dict_for_store(o: &Obj) -> PyResult<Obj> {
+    if let Some(d) = o.managed_dict() {
+        return Ok(d);
+    }
+    if o.managed_values_cap().is_some() {
+        return materialize(o);
+    }
+    let d = dict::new_dict();
+    if let Some(keys) = class_keys(&o.type_ref()) {
+        dict::make_split(&d, &keys);
+    }
+    let _ = o.set_managed_dict(Some(d.clone()));
+    Ok(d)
+}
+
 /// Stores an attribute; `Ok(false)` when the object has no instance storage.
 pub fn set_attr(o: &Obj, name: &Obj, v: Obj) -> PyResult<bool> {
     if !has_managed(o) {
         return Ok(false);
     }
-    if let Some(d) = o.managed_dict() {
-        dict::set_item(&d, name.clone(), v)?;
-        return Ok(true);
-    }
-    if !crate::types::static_base(&o.type_ref()).is(&crate::types::t().object) {
-        // NOTE: instances of builtin subclasses are not created by
-        // `object.__new__`, so (as in CPython) they get no inline values:
-        // the first attribute creates the `__dict__`.
-        let d = materialize(o)?;
-        dict::set_item(&d, name.clone(), v)?;
-        return Ok(true);
-    }
-    let s = crate::objects::str::as_str(name).unwrap_or("");
-    let idx = match key_index(o, s) {
-        Some(i) => i,
-        None => {
-            let ty = o.type_ref();
-            let n = tdata(&ty).shared_keys.borrow().len();
-            if n >= SHARED_KEYS_MAX || !name.has_type(&crate::types::t().str_) {
-                let d = materialize(o)?;
-                dict::set_item(&d, name.clone(), v)?;
-                return Ok(true);
-            }
-            let key = crate::objects::str::intern_obj(name.clone());
-            tdata(&ty).shared_keys.borrow_mut().push(key);
-            n
+    let keys = match (o.managed_values_cap(), class_keys(&o.type_ref())) {
+        (Some(_), Some(keys)) if o.managed_dict_peek().is_none() => keys,
+        _ => {
+            let d = dict_for_store(o)?;
+            dict::set_item(&d, name.clone(), v)?;
+            return Ok(true);
         }
     };
-    if out_of_order(o, idx) {
+    // `_PyObject_StoreInstanceAttribute`: an exact-str name goes into the
+    // shared keys when there is room; otherwise the values move to a
+    // (split) `__dict__` and the store goes through the dict.
+    let idx = if is_exact_str(name) {
+        let key = crate::objects::str::intern_obj(name.clone());
+        keys.insert_name(&mut VmOps, &key)?
+    } else {
+        None
+    };
+    let Some(idx) = idx.filter(|&i| !out_of_order(o, i)) else {
         // NOTE: CPython keeps a per-instance insertion order next to the
         // values; here the values are always in key-index order, so an
         // instance whose new attribute would come after a later key moves
-        // to a (combined) `__dict__`, which keeps its own order.
+        // to its (split) `__dict__`, which keeps its own order. Sizes and
+        // order match CPython; the dict object itself is extra.
         let d = materialize(o)?;
         dict::set_item(&d, name.clone(), v)?;
         return Ok(true);
+    };
+    match o.set_managed_value(idx, Some(v)) {
+        Ok(old) => drop(old),
+        Err(v) => {
+            // Unreachable while the values-length invariant holds
+            // (containers::shared_keys); stay correct regardless.
+            let d = materialize(o)?;
+            if let Some(v) = v {
+                dict::set_item(&d, name.clone(), v)?;
+            }
+        }
     }
-    ensure_cap(o, idx + 1)?;
-    let old = o.set_managed_value(idx, Some(v));
-    drop(old);
     Ok(true)
 }
 
@@ -140,31 +201,23 @@ fn out_of_order(o: &Obj, idx: usize) -> bool {
     o.managed_value_peek(idx).is_none() && (idx + 1..cap).any(|i| o.managed_value_peek(i).is_some())
 }
 
-fn ensure_cap(o: &Obj, need: usize) -> PyResult<()> {
-    let cap = o.managed_values_cap().unwrap_or(0);
-    if cap >= need {
-        return Ok(());
-    }
-    let old: Vec<Option<Obj>> = (0..cap).map(|i| o.managed_value(i)).collect();
-    let newcap = need.max(cap * 2).max(4);
-    o.managed_values_alloc(newcap)
-        .map_err(|_| crate::exc::memory_error())?;
-    for (i, v) in old.into_iter().enumerate() {
-        if v.is_some() {
-            let _ = o.set_managed_value(i, v);
-        }
-    }
-    Ok(())
-}
-
 /// Deletes an attribute; `Ok(false)` when absent.
 pub fn del_attr(o: &Obj, name: &str) -> PyResult<bool> {
     if let Some(d) = o.managed_dict() {
         let k = crate::objects::str::new_str(name);
         return Ok(dict::del_item(&d, &k)?.is_some());
     }
-    let Some(i) = key_index(o, name) else {
-        return Ok(false);
+    let keys = match (o.managed_values_cap(), class_keys(&o.type_ref())) {
+        (Some(_), Some(keys)) => keys,
+        _ => return Ok(false),
+    };
+    // NOTE: as in CPython 3.11, deleting through the values array inserts
+    // the name into the shared keys first (even when the attribute is
+    // absent); with no room left the values move to a `__dict__`.
+    let key = crate::objects::str::intern(name);
+    let Some(i) = keys.insert_name(&mut VmOps, &key)? else {
+        let d = materialize(o)?;
+        return Ok(dict::del_item(&d, &key)?.is_some());
     };
     match o.set_managed_value(i, None) {
         Ok(Some(old)) => {
@@ -175,18 +228,22 @@ pub fn del_attr(o: &Obj, name: &str) -> PyResult<bool> {
     }
 }
 
-/// Materialises `__dict__` from the inline values.
+/// Materialises `__dict__` (`PyObject_GenericGetDict`): from the values
+/// array a split dict sharing the class keys
+/// (`make_dict_from_instance_attributes`), else an ordinary empty dict.
 pub fn materialize(o: &Obj) -> PyResult<Obj> {
     if let Some(d) = o.managed_dict() {
         return Ok(d);
     }
     let d = dict::new_dict();
-    let ty = o.type_ref();
-    let keys: Vec<Obj> = tdata(&ty).shared_keys.borrow().clone();
-    for (i, k) in keys.into_iter().enumerate() {
-        if let Some(v) = o.managed_value(i) {
-            dict::set_item(&d, k, v)?;
+    let keys = class_keys(&o.type_ref());
+    if let (Some(cap), Some(keys)) = (o.managed_values_cap(), keys) {
+        for i in 0..keys.nentries().min(cap) {
+            if let (Some(k), Some(v)) = (keys.name_at(i), o.managed_value(i)) {
+                dict::set_item(&d, k, v)?;
+            }
         }
+        dict::make_split(&d, &keys);
     }
     o.managed_values_free();
     let _ = o.set_managed_dict(Some(d.clone()));

@@ -10,7 +10,9 @@ use crate::objects::func::{BoundObj, DescrObj, FuncObj, GetSetObj, PropertyObj, 
 use crate::objects::{dict, instance, str as pstr};
 use crate::rt::{Obj, PyErr, PyResult};
 use crate::typecache::names;
-use crate::types::{is_heap_type, is_none, is_type, lookup, lookup_obj, t, tdata, tname, type_name};
+use crate::types::{
+    is_heap_type, is_none, is_type, lookup, lookup_obj, t, tdata, tname, type_name,
+};
 
 /// True when `d` is a data descriptor (has `__set__`/`__delete__`).
 pub fn is_data_descr(d: &Obj) -> bool {

@@ -82,11 +82,13 @@ mod tests {
         for (x, y) in cases {
             let a = super::new_int(x);
             let b = super::new_int(y);
-            let q = super::binary_int(&a, &b, super::B::FloorDivide)
-                .and_then(|o| super::as_i64(&o));
-            let r = super::binary_int(&a, &b, super::B::Remainder)
-                .and_then(|o| super::as_i64(&o));
-            assert_eq!(q, Some(x.div_euclid(y) - i64::from(y < 0 && x.rem_euclid(y) != 0)));
+            let q =
+                super::binary_int(&a, &b, super::B::FloorDivide).and_then(|o| super::as_i64(&o));
+            let r = super::binary_int(&a, &b, super::B::Remainder).and_then(|o| super::as_i64(&o));
+            assert_eq!(
+                q,
+                Some(x.div_euclid(y) - i64::from(y < 0 && x.rem_euclid(y) != 0))
+            );
             let (q, r) = (q.unwrap_or(0), r.unwrap_or(0));
             assert_eq!(q * y + r, x);
             assert!(r == 0 || (r < 0) == (y < 0));

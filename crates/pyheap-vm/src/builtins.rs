@@ -337,6 +337,8 @@ pub fn is_callable(o: &Obj) -> bool {
     o.payload::<crate::objects::func::FuncObj>().is_some()
         || o.payload::<crate::objects::func::BuiltinObj>().is_some()
         || o.payload::<crate::objects::func::BoundObj>().is_some()
+        || o.payload::<crate::objects::func::MethodWrapperObj>()
+            .is_some()
         || o.payload::<crate::objects::func::DescrObj>().is_some()
         || is_type(o)
         || crate::types::lookup(&o.type_ref(), "__call__").is_some()

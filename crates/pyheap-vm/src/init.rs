@@ -262,6 +262,17 @@ pub fn build_types() -> Types {
         Some(func::descr_traverse),
         None,
     );
+    let method_wrapper = with(
+        mk(
+            "method-wrapper",
+            Some(&object),
+            32,
+            GC,
+            Some(func::set_method_wrapper_payload),
+        ),
+        Some(func::method_wrapper_traverse),
+        None,
+    );
     let getset_descriptor = with(
         mk(
             "getset_descriptor",
@@ -596,6 +607,7 @@ pub fn build_types() -> Types {
         getset_descriptor,
         member_descriptor,
         method,
+        method_wrapper,
         code,
         cell,
         module,

@@ -36,6 +36,12 @@ pub fn call(f: &Obj, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
             None => def.imp.call(args, kw),
         };
     }
+    if let Some((def, _, s)) = crate::objects::func::method_wrapper_parts(f) {
+        let mut a = Vec::with_capacity(args.len() + 1);
+        a.push(s);
+        a.extend(args);
+        return def.imp.call(a, kw);
+    }
     if let Some(m) = f.payload::<BoundObj>() {
         let (Some(func), Some(s)) = (m.func.get(), m.self_.get()) else {
             return Err(type_err("bad bound method"));

@@ -52,6 +52,14 @@ pub fn misc_repr(o: &Obj) -> PyResult<Option<String>> {
             _ => format!("<built-in function {}>", b.def.name),
         }));
     }
+    if let Some((def, _, s)) = crate::objects::func::method_wrapper_parts(o) {
+        return Ok(Some(format!(
+            "<method-wrapper '{}' of {} object at {:#x}>",
+            def.name,
+            tname(&s),
+            s.addr()
+        )));
+    }
     if let Some(d) = o.payload::<DescrObj>() {
         let owner = d.owner.get().map(|x| type_name(&x)).unwrap_or_default();
         return Ok(Some(format!(

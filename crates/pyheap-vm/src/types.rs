@@ -130,6 +130,7 @@ pub struct Types {
     pub getset_descriptor: Obj,
     pub member_descriptor: Obj,
     pub method: Obj,
+    pub method_wrapper: Obj,
     pub code: Obj,
     pub cell: Obj,
     pub module: Obj,

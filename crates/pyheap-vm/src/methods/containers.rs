@@ -912,6 +912,15 @@ fn b_qualname(o: &Obj) -> PyResult<Obj> {
     }
     b_name(o)
 }
+/// Reads a part of a `method-wrapper` (definition, descriptor, self).
+fn mw_part(
+    o: &Obj,
+    f: impl FnOnce(&'static crate::objects::func::MethodDef, Obj, Obj) -> Obj,
+) -> PyResult<Obj> {
+    crate::objects::func::method_wrapper_parts(o)
+        .map(|(d, descr, s)| f(d, descr, s))
+        .ok_or_else(|| type_err("bad method-wrapper"))
+}
 fn b_self(o: &Obj) -> PyResult<Obj> {
     Ok(o.payload::<crate::objects::func::BuiltinObj>()
         .and_then(|b| b.self_.get())
@@ -1442,6 +1451,30 @@ pub fn register() {
         add_getset(bty, "__doc__", b_doc, None);
     }
     add_getset(&tt.builtin_function, "__self__", b_self, None);
+    let mw = &tt.method_wrapper;
+    add_getset(mw, "__self__", |o| mw_part(o, |_, _, s| s), None);
+    add_getset(
+        mw,
+        "__name__",
+        |o| mw_part(o, |d, _, _| pstr::new_str(d.name)),
+        None,
+    );
+    add_getset(
+        mw,
+        "__qualname__",
+        |o| {
+            mw_part(o, |_, descr, _| {
+                b_qualname(&descr).unwrap_or_else(|_| none())
+            })
+        },
+        None,
+    );
+    add_getset(
+        mw,
+        "__doc__",
+        |o| mw_part(o, |_, descr, _| b_doc(&descr).unwrap_or_else(|_| none())),
+        None,
+    );
     for dty in [
         &tt.method_descriptor,
         &tt.classmethod_descriptor,

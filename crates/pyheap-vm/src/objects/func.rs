@@ -128,6 +128,131 @@ pub struct CellObj {
 }
 simple_payload!(CellObj);
 
+/// `method-wrapper`: a slot wrapper of a builtin type bound to an instance
+/// (CPython's `wrapperobject`: the descriptor and self, 32 bytes + GC).
+pub struct MethodWrapperObj {
+    pub descr: Slot,
+    pub self_: Slot,
+}
+simple_payload!(MethodWrapperObj);
+
+/// Dunder names CPython implements as type slots: on a builtin type they are
+/// `wrapper_descriptor`s, and binding one gives a `method-wrapper` rather than
+/// a builtin method (the `slotdefs` names).
+pub fn is_slot_wrapper_name(name: &str) -> bool {
+    matches!(
+        name,
+        "__getattribute__"
+            | "__getattr__"
+            | "__setattr__"
+            | "__delattr__"
+            | "__repr__"
+            | "__hash__"
+            | "__call__"
+            | "__str__"
+            | "__lt__"
+            | "__le__"
+            | "__eq__"
+            | "__ne__"
+            | "__gt__"
+            | "__ge__"
+            | "__iter__"
+            | "__next__"
+            | "__get__"
+            | "__set__"
+            | "__delete__"
+            | "__init__"
+            | "__del__"
+            | "__await__"
+            | "__aiter__"
+            | "__anext__"
+            | "__add__"
+            | "__radd__"
+            | "__sub__"
+            | "__rsub__"
+            | "__mul__"
+            | "__rmul__"
+            | "__mod__"
+            | "__rmod__"
+            | "__divmod__"
+            | "__rdivmod__"
+            | "__pow__"
+            | "__rpow__"
+            | "__neg__"
+            | "__pos__"
+            | "__abs__"
+            | "__bool__"
+            | "__invert__"
+            | "__lshift__"
+            | "__rlshift__"
+            | "__rshift__"
+            | "__rrshift__"
+            | "__and__"
+            | "__rand__"
+            | "__xor__"
+            | "__rxor__"
+            | "__or__"
+            | "__ror__"
+            | "__int__"
+            | "__float__"
+            | "__iadd__"
+            | "__isub__"
+            | "__imul__"
+            | "__imod__"
+            | "__ipow__"
+            | "__ilshift__"
+            | "__irshift__"
+            | "__iand__"
+            | "__ixor__"
+            | "__ior__"
+            | "__floordiv__"
+            | "__rfloordiv__"
+            | "__truediv__"
+            | "__rtruediv__"
+            | "__ifloordiv__"
+            | "__itruediv__"
+            | "__index__"
+            | "__matmul__"
+            | "__rmatmul__"
+            | "__imatmul__"
+            | "__len__"
+            | "__getitem__"
+            | "__setitem__"
+            | "__delitem__"
+            | "__contains__"
+    )
+}
+
+pub fn set_method_wrapper_payload(s: &TypeSlots) -> bool {
+    pyheap_mem::set_payload::<MethodWrapperObj>(s, 16)
+}
+
+pub fn method_wrapper_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
+    if let Some(w) = o.payload::<MethodWrapperObj>() {
+        visit_slots(&[&w.descr, &w.self_], visit);
+    }
+}
+
+/// Binds the slot wrapper `descr` (a `DescrObj`) to `self_`.
+pub fn new_method_wrapper(descr: Obj, self_: Obj) -> Obj {
+    alloc(
+        &t().method_wrapper,
+        MethodWrapperObj {
+            descr: Slot::new(Some(descr)),
+            self_: Slot::new(Some(self_)),
+        },
+        true,
+    )
+}
+
+/// The method definition and self of a `method-wrapper`.
+pub fn method_wrapper_parts(o: &Obj) -> Option<(&'static MethodDef, Obj, Obj)> {
+    let w = o.payload::<MethodWrapperObj>()?;
+    let descr = w.descr.get()?;
+    let def = descr.payload::<DescrObj>()?.def;
+    Some((def, descr, w.self_.get()?))
+}
+
 /// `staticmethod` / `classmethod`.
 pub struct WrapObj {
     pub callable: Slot,

@@ -83,16 +83,36 @@ pub fn add_hashed(o: &Obj, key: Obj, h: isize) -> PyResult<bool> {
 
 pub fn contains(o: &Obj, key: &Obj) -> PyResult<bool> {
     let Some(s) = table(o) else { return Ok(false) };
-    let h = crate::ops::hash(key)?;
-    s.contains(&mut VmOps, key, h)
+    let (key, h) = hashed_key(key)?;
+    s.contains(&mut VmOps, &key, h)
 }
 
 /// Removes `key`; true when it was present.
 pub fn discard(o: &Obj, key: &Obj) -> PyResult<bool> {
     let Some(s) = table(o) else { return Ok(false) };
-    let h = crate::ops::hash(key)?;
-    let old = s.discard(&mut VmOps, key, h)?;
+    let (key, h) = hashed_key(key)?;
+    let old = s.discard(&mut VmOps, &key, h)?;
     Ok(old.is_some())
+}
+
+/// `key` and its hash for a lookup; as CPython's set_contains/set_discard, an
+/// unhashable `set` key (TypeError) is retried as a frozenset of its items.
+fn hashed_key(key: &Obj) -> PyResult<(Obj, isize)> {
+    match crate::ops::hash(key) {
+        Ok(h) => Ok((key.clone(), h)),
+        Err(e)
+            if crate::exc::matches(&e, &t().type_error)
+                && crate::types::is_subtype(&key.type_ref(), &t().set) =>
+        {
+            let frozen = new_set_of(&t().frozenset);
+            for item in items(key) {
+                add(&frozen, item)?;
+            }
+            let h = crate::ops::hash(&frozen)?;
+            Ok((frozen, h))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 pub fn len(o: &Obj) -> usize {

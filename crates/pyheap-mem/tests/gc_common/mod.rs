@@ -272,11 +272,30 @@ impl Drop for Types {
             assert_eq!(gc::validate(), Ok(gc::generation_sizes().iter().sum()));
         }
         gc::set_hooks(GcHooks::NONE);
-        for p in self.raw.drain(..) {
-            // SAFETY: made by Box::into_raw in `leak`; no object of these types is left.
+        // NOTE: the boxes are freed at thread exit, not here: `self`'s fields
+        // are `&'static TypeHead`s into them, still protected while this drop
+        // (and the test's `finish(types)`) runs, and freeing memory under a
+        // protected reference is undefined behaviour (Miri rejects it).
+        let raw = std::mem::take(&mut self.raw);
+        TO_FREE.with(|f| f.borrow_mut().0.extend(raw));
+    }
+}
+
+/// Type boxes waiting to be freed when the test's thread exits.
+struct FreeAtExit(Vec<*mut TypeHead>);
+
+impl Drop for FreeAtExit {
+    fn drop(&mut self) {
+        for p in self.0.drain(..) {
+            // SAFETY: made by Box::into_raw in `leak`; no object of these
+            // types is left and no reference to them outlives the test.
             drop(unsafe { Box::from_raw(p) });
         }
     }
+}
+
+thread_local! {
+    static TO_FREE: RefCell<FreeAtExit> = const { RefCell::new(FreeAtExit(Vec::new())) };
 }
 
 // ----- hooks -----

@@ -109,6 +109,9 @@ pub fn own_attr_obj(o: &Obj, name: &Obj) -> Option<Obj> {
     if let Some(d) = payload_dict(o, false) {
         return dict::get_str_key(&d, name);
     }
+    if name.has_type(&t().str_) {
+        return instance::get_attr_obj(o, name);
+    }
     instance::get_attr(o, pstr::as_str(name)?)
 }
 

@@ -114,6 +114,26 @@ fn key_index(o: &Obj, name: &str) -> Option<usize> {
     })
 }
 
+/// [`key_index`] by a str object: its cached hash, identity compared first.
+fn key_index_obj(o: &Obj, name: &Obj) -> Option<usize> {
+    let ty = o.type_ref();
+    let keys = tdata(&ty).shared_keys.borrow();
+    let text = crate::objects::str::as_str(name)?;
+    let h = crate::objects::str::str_hash(name);
+    keys.as_ref()?.find_name(&VmOps, h, |k| {
+        k.is(name) || (is_exact_str(k) && crate::objects::str::as_str(k) == Some(text))
+    })
+}
+
+/// [`get_attr`] by an exact str object (no rehashing of the name).
+pub fn get_attr_obj(o: &Obj, name: &Obj) -> Option<Obj> {
+    if let Some(d) = o.managed_dict() {
+        return dict::get_str_key(&d, name);
+    }
+    let i = key_index_obj(o, name)?;
+    o.managed_value(i)
+}
+
 /// The attribute in the instance's own storage (values or dict).
 pub fn get_attr(o: &Obj, name: &str) -> Option<Obj> {
     if let Some(d) = o.managed_dict() {

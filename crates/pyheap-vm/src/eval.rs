@@ -416,6 +416,16 @@ fn join_names(names: &[String]) -> String {
     }
 }
 
+/// The work done on every backward jump (see [`run_frame`]): a pending
+/// soft heap-limit overshoot raises MemoryError; the fuzzing budget ticks.
+#[inline]
+fn loop_checkpoint() -> PyResult<()> {
+    if pyheap_mem::alloc::limit_exceeded() {
+        return Err(crate::exc::heap_limit_error());
+    }
+    crate::budget::tick()
+}
+
 /// Runs `frame` until it returns, yields, or raises. `throw` raises an
 /// exception at the current instruction first (generator `throw`).
 pub fn run_frame(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
@@ -438,8 +448,10 @@ pub fn run_frame(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
                 frame.lasti = ip;
                 crate::frames::set_lasti(ip);
                 match step(frame, c, ins) {
-                    // A backward jump (any loop) counts against the fuzzing budget.
-                    Ok(Ctl::Next) if frame.ip <= ip => match crate::budget::tick() {
+                    // A backward jump (any loop) is the interpreter's periodic
+                    // check point: the fuzzing budget and `-X heaplimit`'s
+                    // soft limit.
+                    Ok(Ctl::Next) if frame.ip <= ip => match loop_checkpoint() {
                         Ok(()) => continue,
                         Err(e) => e,
                     },
@@ -943,13 +955,7 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
                 frame.push(v);
             }
         }
-        I::Jump(t) => {
-            // Backward jumps are the check point of `-X heaplimit`'s soft limit.
-            if (t as usize) < frame.ip && pyheap_mem::alloc::limit_exceeded() {
-                return Err(crate::exc::heap_limit_error());
-            }
-            frame.ip = t as usize
-        }
+        I::Jump(t) => frame.ip = t as usize,
         I::PopJumpIfFalse(t) => {
             let v = frame.pop();
             if !ops::truthy(&v)? {

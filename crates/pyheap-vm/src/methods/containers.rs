@@ -232,7 +232,7 @@ fn tuple_getnewargs(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 
 fn dict_new(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let cls = a0(&args)?;
-    Ok(dict::new_dict_of(&cls))
+    Ok(dict::new_dict_no_freelist(&cls))
 }
 /// `dict.update` semantics shared by `__init__` and `update`.
 /// CPython's `tp_iter == dict_iter` test: `dict_merge` reads the table

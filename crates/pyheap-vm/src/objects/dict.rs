@@ -139,6 +139,25 @@ pub fn untrack_check(o: &Obj) -> bool {
 
 fn alloc_dict(ty: &Obj, table: DictTable) -> Obj {
     let o = new_object(ty, DictObj { table }, 0).unwrap_or_else(|_| crate::exc::memory_error_obj());
+    track_unless_exact(ty, o)
+}
+
+/// An empty dict of type `ty` that never comes from the free list:
+/// `dict.__new__` (`dict()` calls), which CPython allocates with
+/// `PyType_GenericAlloc` and untracks again when `ty` is exactly dict.
+pub fn new_dict_no_freelist(ty: &Obj) -> Obj {
+    let o = pyheap_mem::new_object_no_freelist(
+        ty,
+        DictObj {
+            table: DictTable::new(),
+        },
+        0,
+    )
+    .unwrap_or_else(|_| crate::exc::memory_error_obj());
+    track_unless_exact(ty, o)
+}
+
+fn track_unless_exact(ty: &Obj, o: Obj) -> Obj {
     if !ty.is(&t().dict) {
         crate::gcapi::track(&o);
     }

@@ -75,7 +75,14 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<Mod, CompileErr
         }
     }
     let (err_pos, is_eof) = match (first, unsupported) {
-        (None, None) => return Ok(parsed.into_syntax()),
+        (None, None) => {
+            let toks = parsed.tokens();
+            if let Some(e) = crate::literal_limit::check(toks, source, filename, &lines, usize::MAX)
+            {
+                return Err(e);
+            }
+            return Ok(parsed.into_syntax());
+        }
         (Some(e), None) => (e.location.start().to_usize(), is_eof_error(e)),
         (None, Some(u)) => (u.range.start().to_usize(), false),
         (Some(e), Some(u)) => {
@@ -91,6 +98,12 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<Mod, CompileErr
         if (!b.never_closed && b.pos <= err_pos) || (b.never_closed && (is_eof || eline > bline)) {
             return Err(b.error);
         }
+    }
+    // A too-long decimal literal before the failure point was converted
+    // (and rejected) before the parser reached the failure.
+    if let Some(e) = crate::literal_limit::check(parsed.tokens(), source, filename, &lines, err_pos)
+    {
+        return Err(e);
     }
     let use_unsupported = match (first, unsupported) {
         (Some(e), Some(u)) => u.range.start() < e.location.start(),

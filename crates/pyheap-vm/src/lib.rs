@@ -119,9 +119,35 @@ pub fn init_runtime(argv: Vec<String>, path0: String) {
         pyheap_mem::gc::set_stress(true);
     }
     modules::sys::configure(argv, path0);
-    let _ = import::import_module("sys");
+    if let Ok(sys) = import::import_module("sys") {
+        if let Err(e) = modules::sys_flags::install(&sys) {
+            eprint!("{}", traceback::format_exception(&e.exc));
+        }
+    }
     let _ = main_dict();
+    calibrate_gc();
     shutdown::after_init();
+}
+
+/// CPython 3.11.7's collector state when `__main__` starts (`python3
+/// script.py`: `gc.get_count()` is `(249, 0, 2)`, start-up objects already
+/// in the oldest generation).
+const STARTUP_GC_COUNT: (usize, usize, usize) = (249, 0, 2);
+
+/// Puts the collector where CPython's is when a program starts.
+///
+/// NOTE: pyheap's start-up allocates a different number of container
+/// objects than CPython's (no `site`, no importlib), so without this the
+/// program's first automatic collections (gen-0 threshold 700) would come
+/// at other allocations than in CPython, changing which generation each
+/// object is in and so the order finalizers run in at collection and at
+/// shutdown. A generation-1 collection moves the start-up objects to the
+/// oldest generation, as CPython's start-up collections do; then the
+/// counts are set to CPython's.
+fn calibrate_gc() {
+    let _ = pyheap_mem::gc::collect(1);
+    let (c0, c1, c2) = STARTUP_GC_COUNT;
+    pyheap_mem::gc::set_count(c0, c1, c2);
 }
 
 /// Declares the interpreter thread's native stack size (call first thing

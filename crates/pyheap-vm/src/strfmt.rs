@@ -86,7 +86,11 @@ fn format_int(v: &IntV, sp: &Spec) -> PyResult<String> {
         return format_float(f, sp);
     }
     let (mut digits, prefix) = match ty {
-        'd' | 'n' => (mag.to_string(), ""),
+        'd' | 'n' => (
+            crate::values::int_text::int_to_decimal(&mag, crate::objects::int::max_str_digits())
+                .map_err(value_error_to_py)?,
+            "",
+        ),
         'x' => (mag.to_str_radix(16), "0x"),
         'X' => (mag.to_str_radix(16).to_uppercase(), "0X"),
         'o' => (mag.to_str_radix(8), "0o"),
@@ -259,7 +263,8 @@ pub fn native_format(o: &Obj, spec: &str) -> PyResult<String> {
         if spec.is_empty() {
             return ops::str_string(o);
         }
-        let out = int_text::format_int(&v.big(), &cps, 4300).map_err(|e| rename(e, "int"))?;
+        let out = int_text::format_int(&v.big(), &cps, crate::objects::int::max_str_digits())
+            .map_err(|e| rename(e, "int"))?;
         return Ok(format_spec::cps_to_string(&out));
     }
     if let Some(f) = float_value(o) {

@@ -76,7 +76,12 @@ fn run(args: Vec<String>) -> i32 {
                 };
                 if let Err(msg) = xo.add(&value) {
                     eprintln!("{msg}");
-                    return 2;
+                    // CPython's configuration errors are fatal errors (status 1).
+                    return if msg.starts_with("Fatal Python error") {
+                        1
+                    } else {
+                        2
+                    };
                 }
             }
             _ if a.starts_with("--") && a.len() > 2 => {
@@ -123,6 +128,22 @@ fn run(args: Vec<String>) -> i32 {
             .unwrap_or_default(),
         _ => String::new(),
     };
+    // Configuration errors come before the script is opened, as CPython's.
+    let env_limit = match std::env::var("PYTHONINTMAXSTRDIGITS") {
+        Ok(v) if !v.is_empty() => match xopts::parse_digit_limit(&v) {
+            Some(n) => Some(n),
+            None => {
+                eprintln!("{}", xopts::digit_limit_error("PYTHONINTMAXSTRDIGITS"));
+                return 1;
+            }
+        },
+        _ => None,
+    };
+    pyheap_vm::modules::sys_flags::set_cli_flags(pyheap_vm::modules::sys_flags::CliFlags {
+        inspect: interactive,
+        quiet,
+        int_max_str_digits: xo.int_max_str_digits.or(env_limit).map_or(-1, |n| n as i64),
+    });
     if let Job::File(p) = &job {
         if let Some(code) = script_error(&exe, p) {
             return code;

@@ -13,6 +13,8 @@ pub struct XOptions {
     pub raw: Vec<(String, Option<String>)>,
     pub showrefcount: bool,
     pub heaplimit: Option<usize>,
+    /// `-X int_max_str_digits=N` (validated: 0 or at least 640).
+    pub int_max_str_digits: Option<usize>,
 }
 
 impl XOptions {
@@ -36,6 +38,10 @@ impl XOptions {
                     }
                 }
             }
+            "int_max_str_digits" => match value.as_deref().and_then(parse_digit_limit) {
+                Some(n) => self.int_max_str_digits = Some(n),
+                None => return Err(digit_limit_error("-X int_max_str_digits")),
+            },
             _ => {}
         }
         self.raw.retain(|(n, _)| *n != name);
@@ -51,6 +57,24 @@ impl XOptions {
             detail: std::env::var("PYHEAP_LEAKCHECK").is_ok_and(|v| v == "1"),
         }
     }
+}
+
+/// A valid int/str digit limit: a decimal number, 0 or at least 640.
+pub fn parse_digit_limit(s: &str) -> Option<usize> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: usize = s.parse().ok()?;
+    (n == 0 || n >= pyheap_compiler::limits::STR_DIGITS_CHECK_THRESHOLD).then_some(n)
+}
+
+/// CPython's fatal start-up error for a bad digit limit from `source`
+/// (`-X int_max_str_digits` or `PYTHONINTMAXSTRDIGITS`); exit status 1.
+pub fn digit_limit_error(source: &str) -> String {
+    format!(
+        "Fatal Python error: config_init_int_max_str_digits: {source}: invalid limit; must be \
+         >= 640 or 0 for unlimited.\nPython runtime state: preinitialized\n"
+    )
 }
 
 /// `"64M"` → 64 MiB; `None` for anything but a positive decimal number with

@@ -232,6 +232,23 @@ fn bad_input_matches_cpython() {
         &["-X"],
         &["-Z"],
         &["--frobnicate"],
+        &["-X", "int_max_str_digits=5", "missing.py"],
+        &["-X", "int_max_str_digits=abc", "missing.py"],
+        &["-Xint_max_str_digits", "missing.py"],
+        &[
+            "-X",
+            "int_max_str_digits=0",
+            "-c",
+            "import sys; print(sys.flags.int_max_str_digits, sys.get_int_max_str_digits(), len(str(10**5000)))",
+        ],
+        &[
+            "-X",
+            "int_max_str_digits=700",
+            "-c",
+            "import sys; print(sys.flags.int_max_str_digits); int('1' * 701)",
+        ],
+        &["-c", "import sys; print(sys.flags)"],
+        &["-q", "-c", "import sys; print(sys.flags.quiet, sys.flags.inspect)"],
     ];
     let py = PathBuf::from("python3");
     for args in cases {
@@ -254,6 +271,46 @@ fn bad_input_matches_cpython() {
         if !args.contains(&"-c") || args.len() == 1 {
             assert_eq!(g, w, "{args:?}");
         }
+    }
+}
+
+/// `PYTHONINTMAXSTRDIGITS`: the limit and `sys.flags.int_max_str_digits`,
+/// and CPython's fatal error for a bad value; `-X` wins over it.
+#[test]
+fn int_max_str_digits_environment_matches_cpython() {
+    if !python311() {
+        eprintln!("python3 is not CPython 3.11: comparison skipped");
+        return;
+    }
+    let dir = scratch("intdigits");
+    let probe = "import sys; print(sys.flags.int_max_str_digits, sys.get_int_max_str_digits())";
+    let cases: &[(&str, &[&str])] = &[
+        ("700", &["-c", probe]),
+        ("0", &["-c", probe]),
+        ("7", &["missing.py"]),
+        ("x", &["missing.py"]),
+        ("700", &["-X", "int_max_str_digits=800", "-c", probe]),
+    ];
+    for (value, args) in cases {
+        let run = |bin: &Path| {
+            let out = Command::new(bin)
+                .args(*args)
+                .current_dir(&dir)
+                .env("PYTHONINTMAXSTRDIGITS", value)
+                .stdin(Stdio::null())
+                .output()
+                .expect("run interpreter");
+            (
+                out.status.code().unwrap_or(-1),
+                String::from_utf8_lossy(&out.stdout).into_owned(),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            )
+        };
+        assert_eq!(
+            run(&pyheap()),
+            run(Path::new("python3")),
+            "{value} {args:?}"
+        );
     }
 }
 

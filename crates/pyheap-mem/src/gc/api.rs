@@ -165,6 +165,15 @@ pub fn get_count() -> (usize, usize, usize) {
     (g[0].count.get(), g[1].count.get(), g[2].count.get())
 }
 
+/// Sets the three generation counts (start-up calibration: see the VM's
+/// `init_runtime`).
+pub fn set_count(c0: usize, c1: usize, c2: usize) {
+    let g = &state().generations;
+    g[0].count.set(c0);
+    g[1].count.set(c1);
+    g[2].count.set(c2);
+}
+
 /// `gc.get_threshold()`.
 pub fn get_threshold() -> (usize, usize, usize) {
     let g = &state().generations;

@@ -78,8 +78,8 @@ pub use api::{
     collect, collect_result, disable, enable, freeze, generation_sizes, get_count, get_debug,
     get_freeze_count, get_objects, get_referents, get_referrers, get_stats, get_threshold, hooks,
     is_collecting, is_finalized, is_tracked, isenabled, may_be_tracked, on_gc_alloc, on_gc_free,
-    set_debug, set_finalized, set_hooks, set_stress, set_threshold, stress, track, unfreeze,
-    untrack, InvalidGeneration,
+    set_count, set_debug, set_finalized, set_hooks, set_stress, set_threshold, stress, track,
+    unfreeze, untrack, InvalidGeneration,
 };
 pub use debug::validate;
 pub use state::{

@@ -52,16 +52,15 @@ fn int_new(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
             if b != 0 && !(2..=36).contains(&b) {
                 return Err(value_err("int() base must be >= 2 and <= 36, or 0"));
             }
-            let s = if let Some(s) = pstr::as_str(&x) {
-                s.to_string()
+            if let Some(s) = pstr::as_str(&x) {
+                new_int_v(parse_int(s, b as u32)?)
             } else if let Some(bd) = bytes_data(&x) {
-                String::from_utf8_lossy(&bd).to_string()
+                new_int_v(crate::objects::int::parse_int_bytes(&bd, b as u32)?)
             } else {
                 return Err(type_err(
                     "int() can't convert non-string with explicit base",
                 ));
-            };
-            new_int_v(parse_int(&s, b as u32)?)
+            }
         }
     };
     if cls.is(&t().int) {

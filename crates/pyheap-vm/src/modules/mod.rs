@@ -13,6 +13,7 @@ pub mod math;
 pub mod os_posix;
 pub mod re_engine;
 pub mod sys;
+pub mod sys_flags;
 pub mod sys_malloc;
 pub mod time;
 pub mod tracemalloc_native;
@@ -58,6 +59,7 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("weakref", include_str!("py/weakref.py")),
     ("_weakrefset", include_str!("py/_weakrefset.py")),
     ("ctypes", include_str!("py/ctypes.py")),
+    ("_structseq", include_str!("py/_structseq.py")),
 ];
 
 /// The source of a builtin Python module.

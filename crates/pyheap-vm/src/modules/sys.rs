@@ -235,10 +235,6 @@ fn getframe(a: Vec<Obj>, _k: Kw) -> PyResult<Obj> {
     crate::traceback::getframe(depth)
 }
 
-fn int_max_str_digits(_a: Vec<Obj>, _k: Kw) -> PyResult<Obj> {
-    Ok(new_int(4300))
-}
-
 pub fn init(m: &Obj) -> PyResult<()> {
     SYS.with(|s| *s.borrow_mut() = Some(m.clone()));
     let fns: &[(&'static str, crate::rt::NativeFn)] = &[
@@ -258,7 +254,14 @@ pub fn init(m: &Obj) -> PyResult<()> {
         ("getfilesystemencoding", getdefaultencoding),
         ("_getframe", getframe),
         ("_debugmallocstats", super::sys_malloc::debugmallocstats),
-        ("get_int_max_str_digits", int_max_str_digits),
+        (
+            "get_int_max_str_digits",
+            super::sys_flags::get_int_max_str_digits,
+        ),
+        (
+            "set_int_max_str_digits",
+            super::sys_flags::set_int_max_str_digits,
+        ),
     ];
     for (n, f) in fns {
         add_fn(m, n, *f)?;
@@ -313,14 +316,6 @@ pub fn init(m: &Obj) -> PyResult<()> {
                 .collect(),
         ),
     )?;
-    let vi = tuple::new_tuple(vec![
-        new_int(3),
-        new_int(11),
-        new_int(7),
-        pstr::new_str("final"),
-        new_int(0),
-    ]);
-    set_attr(m, "version_info", vi)?;
     let imp = crate::objects::misc::new_oneref(&t().simple_namespace, dict::new_dict());
     let d = crate::attr::payload_dict(&imp, true).unwrap_or_else(dict::new_dict);
     dict::set_str(&d, "name", pstr::new_str("pyheap"))?;

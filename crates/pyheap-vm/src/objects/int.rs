@@ -371,75 +371,36 @@ pub fn int_hash(v: &IntV) -> isize {
     h as isize
 }
 
-/// `int(x, base)` parsing with CPython's rules (underscores, whitespace,
-/// prefixes). Errors: `invalid literal for int() with base N: 'x'`.
+/// `int(x, base)` parsing of a str with CPython's rules (underscores,
+/// whitespace, prefixes, Unicode digits, the int/str digit limit for bases
+/// that are not powers of two). Errors: `invalid literal for int() with base
+/// N: 'x'` or the limit's ValueError.
 pub fn parse_int(s: &str, base: u32) -> PyResult<IntV> {
-    let err = || {
-        value_err(&format!(
-            "invalid literal for int() with base {}: {}",
-            base,
-            pyheap_compiler::constant::str_repr(s)
-        ))
-    };
-    let st = s.trim();
-    let (neg, mut body) = match st.strip_prefix('-') {
-        Some(r) => (true, r),
-        None => (false, st.strip_prefix('+').unwrap_or(st)),
-    };
-    let mut b = base;
-    let lower = body.to_ascii_lowercase();
-    if (base == 16 || base == 0) && lower.starts_with("0x") {
-        b = 16;
-        body = &body[2..];
-    } else if (base == 8 || base == 0) && lower.starts_with("0o") {
-        b = 8;
-        body = &body[2..];
-    } else if (base == 2 || base == 0) && lower.starts_with("0b") {
-        b = 2;
-        body = &body[2..];
-    } else if base == 0 {
-        b = 10;
-        if body.len() > 1 && body.starts_with('0') && body.chars().any(|c| c != '0' && c != '_') {
-            return Err(err());
-        }
-    }
-    let body = body
-        .strip_prefix('_')
-        .filter(|_| b != base || base == 0)
-        .unwrap_or(body);
-    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
-        return Err(err());
-    }
-    let digits: String = body.chars().filter(|c| *c != '_').collect();
-    if b == 10 && digits.len() > 4300 {
-        return Err(value_err(&format!("Exceeds the limit (4300 digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit", digits.len())));
-    }
-    let mut v = BigInt::zero();
-    for c in digits.chars() {
-        let d = c.to_digit(36).filter(|d| *d < b).ok_or_else(err)?;
-        v = v * b + d;
-    }
-    if neg {
-        v = -v;
-    }
-    Ok(IntV::from_big(v))
+    let cps = crate::values::format_spec::str_to_cps(s);
+    crate::values::int_text::parse_int(&cps, base as i64, max_str_digits())
+        .map(IntV::from_big)
+        .map_err(crate::strfmt::value_error_to_py)
 }
 
-/// `repr(int)`, with the 4300-digit limit.
+/// [`parse_int`] for bytes/bytearray input (the message shows `b'...'`).
+pub fn parse_int_bytes(b: &[u8], base: u32) -> PyResult<IntV> {
+    crate::values::int_text::parse_int_bytes(b, base as i64, max_str_digits())
+        .map(IntV::from_big)
+        .map_err(crate::strfmt::value_error_to_py)
+}
+
+/// The int/str conversion digit limit in force (`sys.get_int_max_str_digits()`;
+/// 0 = unlimited).
+pub fn max_str_digits() -> usize {
+    pyheap_compiler::limits::max_str_digits()
+}
+
+/// `repr(int)`, with the int/str digit limit.
 pub fn int_repr(v: &IntV) -> PyResult<String> {
     match v {
         IntV::S(x) => Ok(x.to_string()),
-        IntV::B(b) => {
-            if b.bits() > 14300 {
-                let s = b.to_string();
-                let n = s.trim_start_matches('-').len();
-                if n > 4300 {
-                    return Err(value_err("Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"));
-                }
-                return Ok(s);
-            }
-            Ok(b.to_string())
-        }
+        IntV::B(b) => crate::values::int_text::int_to_decimal(b, max_str_digits())
+            .map_err(crate::strfmt::value_error_to_py),
     }
 }
 
@@ -458,13 +419,7 @@ pub fn to_int(o: &Obj) -> PyResult<Obj> {
         return Ok(new_int_v(parse_int(s, 10)?));
     }
     if let Some(b) = crate::objects::bytes::bytes_data(o) {
-        let s = String::from_utf8_lossy(&b).to_string();
-        return parse_int(&s, 10).map(new_int_v).map_err(|_| {
-            value_err(&format!(
-                "invalid literal for int() with base 10: {}",
-                pyheap_compiler::constant::bytes_repr(&b)
-            ))
-        });
+        return parse_int_bytes(&b, 10).map(new_int_v);
     }
     for name in ["__int__", "__index__", "__trunc__"] {
         if let Some(m) = crate::types::lookup(&o.type_ref(), name) {

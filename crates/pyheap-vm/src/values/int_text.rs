@@ -112,6 +112,8 @@ fn parse_core(s: &[u32], base: u32, max_str_digits: usize) -> Result<BigInt, Par
     } else if base == 0 {
         base = 10;
     }
+    let over_limit = |n: usize| !base.is_power_of_two() && max_str_digits > 0 && n > max_str_digits;
+    let mut nonzero_after_zero = false;
     // Digits with single underscores between them (one may follow a prefix).
     let mut digits: Vec<u8> = Vec::with_capacity(s.len());
     let mut prev_digit = false;
@@ -129,9 +131,15 @@ fn parse_core(s: &[u32], base: u32, max_str_digits: usize) -> Result<BigInt, Par
             last_underscore = true;
             continue;
         }
-        let d = digit_value(c).ok_or(ParseFail::Invalid)?;
-        if d >= base || (zeros_only && d != 0) {
-            return Err(ParseFail::Invalid);
+        let d = match digit_value(c) {
+            Some(d) if d < base => d,
+            // CPython counts the run of digits first: a too-long run is
+            // reported even when junk follows it.
+            _ if over_limit(digits.len()) => return Err(ParseFail::Limit(digits.len())),
+            _ => return Err(ParseFail::Invalid),
+        };
+        if zeros_only && d != 0 {
+            nonzero_after_zero = true;
         }
         digits.push(if d < 10 {
             b'0' + d as u8
@@ -145,8 +153,11 @@ fn parse_core(s: &[u32], base: u32, max_str_digits: usize) -> Result<BigInt, Par
     if digits.is_empty() || last_underscore {
         return Err(ParseFail::Invalid);
     }
-    if !base.is_power_of_two() && max_str_digits > 0 && digits.len() > max_str_digits {
+    if over_limit(digits.len()) {
         return Err(ParseFail::Limit(digits.len()));
+    }
+    if nonzero_after_zero {
+        return Err(ParseFail::Invalid);
     }
     let mag = BigUint::parse_bytes(&digits, base).ok_or(ParseFail::Invalid)?;
     let sign = if negative { Sign::Minus } else { Sign::Plus };

@@ -597,80 +597,26 @@ pub fn native_seq_binop(a: &Obj, b: &Obj, op: &str) -> Option<PyResult<Obj>> {
     }
 }
 
-/// Set algebra producing a new set of `a`'s type (set or frozenset).
+/// `a OP b` for two sets (`|`, `&`, `-`, `^`): CPython's algorithms, a new
+/// set of `a`'s base type (see `objects/set_algebra.rs`).
 pub fn set_op(a: &Obj, b: &Obj, op: &str) -> PyResult<Obj> {
-    let ty = if a.has_type(&t().frozenset) {
-        t().frozenset.clone()
-    } else {
-        t().set.clone()
-    };
-    let out = set::new_set_of(&ty);
+    use crate::objects::set_algebra as alg;
     match op {
-        "|" => {
-            set::merge(&out, a)?;
-            set::merge(&out, b)?;
-        }
-        "&" => {
-            // `set_intersection`: iterate `b` unless `a` is smaller.
-            let (small, big) = if set::len(b) > set::len(a) {
-                (a, b)
-            } else {
-                (b, a)
-            };
-            for x in set::items(small) {
-                if set::contains(big, &x)? {
-                    set::add(&out, x)?;
-                }
-            }
-        }
-        "-" if (set::len(a) >> 2) > set::len(b) => {
-            // `set_copy_and_difference`.
-            set::merge(&out, a)?;
-            for x in set::items(b) {
-                set::discard(&out, &x)?;
-            }
-        }
-        "-" => {
-            for x in set::items(a) {
-                if !set::contains(b, &x)? {
-                    set::add(&out, x)?;
-                }
-            }
-        }
-        _ => {
-            // `set_symmetric_difference`: a copy of `b`, then each key of
-            // `a` is discarded if present, else added.
-            set::merge(&out, b)?;
-            for x in set::items(a) {
-                if !set::discard(&out, &x)? {
-                    set::add(&out, x)?;
-                }
-            }
-        }
+        "|" => alg::union_multi(a, std::slice::from_ref(b)),
+        "&" => alg::intersection(a, b),
+        "-" => alg::difference(a, b),
+        _ => alg::symmetric_difference(a, b),
     }
-    Ok(out)
 }
 
+/// `a OP= b` for a set `a` and a set `b`.
 pub fn set_inplace(a: &Obj, b: &Obj, op: &str) -> PyResult<Obj> {
+    use crate::objects::set_algebra as alg;
     match op {
-        "|" => set::merge(a, b)?,
-        "-" => {
-            for x in set::items(b) {
-                set::discard(a, &x)?;
-            }
-        }
-        "&" => {
-            // `set_intersection_update`: build the intersection, swap bodies.
-            let tmp = set_op(a, b, "&")?;
-            set::swap_bodies(a, &tmp);
-        }
-        _ => {
-            for x in set::items(b) {
-                if !set::discard(a, &x)? {
-                    set::add(a, x)?;
-                }
-            }
-        }
+        "|" => alg::update(a, b)?,
+        "-" => alg::difference_update(a, b)?,
+        "&" => alg::intersection_update(a, std::slice::from_ref(b))?,
+        _ => alg::symmetric_difference_update(a, b)?,
     }
     Ok(a.clone())
 }

@@ -7,7 +7,7 @@ use crate::builtins::{check_args, kwarg, sort_items};
 use crate::exc::{type_err, value_err};
 use crate::objects::int::{new_int, new_int_usize};
 use crate::objects::misc::{new_iter, new_oneref, oneref};
-use crate::objects::{dict, list, set, str as pstr, tuple};
+use crate::objects::{dict, list, set, set_algebra, str as pstr, tuple};
 use crate::ops;
 use crate::rt::{Kw, Obj, PyResult};
 use crate::types::{add_getset, add_method, add_static, is_none, is_type, none, py_bool, t, tname};
@@ -493,47 +493,42 @@ fn as_set(o: &Obj) -> PyResult<Obj> {
     }
     Ok(s)
 }
-fn set_multi(args: &[Obj], op: &str) -> PyResult<Obj> {
-    let s = a0(args)?;
-    let mut acc = crate::seq::set_op(&s, &set::new_set_of(&s.type_ref()), "|")?;
-    if args.len() == 1 && op == "&" {
-        return Ok(acc);
-    }
-    for o in &args[1..] {
-        acc = crate::seq::set_op(&acc, &as_set(o)?, op)?;
-    }
-    Ok(acc)
-}
+// The methods accept any iterables (the operators only sets): CPython's
+// per-kind paths are in objects/set_algebra.rs.
 fn set_union(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    set_multi(&args, "|")
+    set_algebra::union_multi(&a0(&args)?, &args[1..])
 }
 fn set_intersection(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    set_multi(&args, "&")
+    set_algebra::intersection_multi(&a0(&args)?, &args[1..])
 }
 fn set_difference(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    set_multi(&args, "-")
+    set_algebra::difference_multi(&a0(&args)?, &args[1..])
 }
 fn set_symdiff(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    set_multi(&args, "^")
+    set_algebra::symmetric_difference(&a0(&args)?, &a1(&args, "symmetric_difference")?)
 }
-fn set_update_op(args: &[Obj], op: &str) -> PyResult<Obj> {
-    let s = a0(args)?;
+fn set_update(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
+    let s = a0(&args)?;
     for o in &args[1..] {
-        crate::seq::set_inplace(&s, &as_set(o)?, op)?;
+        set_algebra::update(&s, o)?;
     }
     Ok(none())
 }
-fn set_update(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    set_update_op(&args, "|")
-}
 fn set_intersection_update(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    set_update_op(&args, "&")
+    set_algebra::intersection_update(&a0(&args)?, &args[1..])?;
+    Ok(none())
 }
 fn set_difference_update(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    set_update_op(&args, "-")
+    let s = a0(&args)?;
+    for o in &args[1..] {
+        set_algebra::difference_update(&s, o)?;
+    }
+    Ok(none())
 }
 fn set_symdiff_update(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    set_update_op(&args, "^")
+    let s = a0(&args)?;
+    set_algebra::symmetric_difference_update(&s, &a1(&args, "symmetric_difference_update")?)?;
+    Ok(none())
 }
 fn set_issubset(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (a, b) = (a0(&args)?, as_set(&a1(&args, "issubset")?)?);

@@ -12,6 +12,7 @@ pub mod list;
 pub mod memoryview;
 pub mod misc;
 pub mod set;
+pub mod set_algebra;
 pub mod str;
 pub mod tuple;
 

@@ -164,8 +164,10 @@ pub fn builtins_of(globals: &Obj) -> Obj {
 
 /// Runs module-level code (or `exec`) with the given namespaces.
 pub fn run_code(code: &Obj, globals: &Obj, locals: Option<&Obj>) -> PyResult<Obj> {
+    // NOTE: like `exec` in 3.11 (`PyEval_GetBuiltins()`), globals without
+    // `__builtins__` get the builtins *dict*; only `__main__` holds the module.
     if dict::get_str(globals, "__builtins__").is_none() {
-        dict::set_str(globals, "__builtins__", crate::builtins::builtins_module())?;
+        dict::set_str(globals, "__builtins__", crate::builtins::builtins_dict())?;
     }
     let mut f = Frame::new(
         code.clone(),
@@ -193,7 +195,8 @@ pub fn call_function(f: &Obj, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         .globals
         .get()
         .unwrap_or_else(crate::objects::dict::new_dict);
-    let mut frame = Frame::new(code.clone(), globals, None);
+    let builtins = fp.builtins.get().unwrap_or_else(|| builtins_of(&globals));
+    let mut frame = Frame::with_builtins(code.clone(), globals, builtins);
     let Some(c) = co(&code) else {
         return Err(type_err("bad code"));
     };
@@ -1051,15 +1054,9 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
                 fp.defaults.set(defaults);
                 fp.kwdefaults.set(kwdefaults);
                 fp.doc.set(Some(doc.unwrap_or_else(none)));
-                if let Some(a) = ann {
-                    let d = dict::new_dict();
-                    let items = tuple::tuple_items(&a);
-                    let mut it = items.into_iter();
-                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                        dict::set_item(&d, k, v)?;
-                    }
-                    fp.annotations.set(Some(d));
-                }
+                // NOTE: kept as the compiler's flat tuple, as 3.11 does;
+                // `__annotations__` turns it into a dict when first read.
+                fp.annotations.set(ann);
             }
             frame.push(f);
         }

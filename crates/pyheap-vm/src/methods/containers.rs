@@ -1155,6 +1155,11 @@ fn gen_qualname(o: &Obj) -> PyResult<Obj> {
         .and_then(|g| g.qualname.get())
         .unwrap_or_else(none))
 }
+fn gen_code(o: &Obj) -> PyResult<Obj> {
+    Ok(o.payload::<crate::gen::GenObj>()
+        .and_then(|g| g.code.get())
+        .unwrap_or_else(none))
+}
 fn gen_running(o: &Obj) -> PyResult<Obj> {
     Ok(py_bool(
         o.payload::<crate::gen::GenObj>()
@@ -1525,6 +1530,7 @@ pub fn register() {
     add_getset(g, "__name__", gen_name, None);
     add_getset(g, "__qualname__", gen_qualname, None);
     add_getset(g, "gi_running", gen_running, None);
+    add_getset(g, "gi_code", gen_code, None);
     add_getset(g, "gi_frame", gen_frame, None);
     let c = &tt.code;
     let cg: &[(&'static str, crate::types::Getter)] = &[

@@ -1453,6 +1453,7 @@ pub fn register() {
         &tt.builtin_function,
         &tt.method_descriptor,
         &tt.classmethod_descriptor,
+        &tt.wrapper_descriptor,
         &tt.getset_descriptor,
         &tt.member_descriptor,
     ] {
@@ -1488,6 +1489,7 @@ pub fn register() {
     for dty in [
         &tt.method_descriptor,
         &tt.classmethod_descriptor,
+        &tt.wrapper_descriptor,
         &tt.getset_descriptor,
         &tt.member_descriptor,
     ] {

@@ -231,6 +231,24 @@ pub fn is_slot_wrapper_name(name: &str) -> bool {
     )
 }
 
+/// Whether `owner.name` is a slot wrapper: a slot dunder, except the few that
+/// CPython's types define as ordinary methods (`METH_COEXIST`) beside the
+/// slot: `dict.__getitem__`, `list.__getitem__`, `dict/set/frozenset.__contains__`.
+pub fn is_slot_wrapper_of(owner: &Obj, name: &str) -> bool {
+    let tt = t();
+    let coexist = match name {
+        "__getitem__" => owner.is(&tt.dict) || owner.is(&tt.list),
+        "__contains__" => owner.is(&tt.dict) || owner.is(&tt.set) || owner.is(&tt.frozenset),
+        _ => false,
+    };
+    is_slot_wrapper_name(name) && !coexist
+}
+
+/// True for a `wrapper_descriptor` (an unbound slot wrapper).
+pub fn is_wrapper_descr(o: &Obj) -> bool {
+    o.has_type(&t().wrapper_descriptor)
+}
+
 pub fn set_method_wrapper_payload(s: &TypeSlots) -> bool {
     pyheap_mem::set_payload::<MethodWrapperObj>(s, 16)
 }
@@ -430,9 +448,16 @@ pub fn new_method_descr(name: &'static str, f: NativeFn, owner: &Obj) -> Obj {
     new_method_descr_native(name, Native::F(f), owner)
 }
 
+/// A method of a builtin type: a `wrapper_descriptor` (slot wrapper) for
+/// the dunders CPython implements as type slots, else a `method_descriptor`.
 pub fn new_method_descr_native(name: &'static str, imp: Native, owner: &Obj) -> Obj {
+    let ty = if is_slot_wrapper_of(owner, name) {
+        &t().wrapper_descriptor
+    } else {
+        &t().method_descriptor
+    };
     alloc(
-        &t().method_descriptor,
+        ty,
         DescrObj {
             def: leak_def(name, imp),
             owner: Slot::new(Some(owner.clone())),

@@ -40,7 +40,7 @@ pub fn descr_get(d: Obj, obj: Option<&Obj>, ty: &Obj) -> PyResult<Obj> {
             ));
         }
         return Ok(match obj {
-            Some(o) if crate::objects::func::is_slot_wrapper_name(m.def.name) => {
+            Some(o) if crate::objects::func::is_wrapper_descr(&d) => {
                 crate::objects::func::new_method_wrapper(d.clone(), o.clone())
             }
             Some(o) => crate::objects::func::new_builtin_def(m.def, Some(o.clone())),

@@ -49,14 +49,10 @@ pub fn try_call(frame: &mut Frame, argc: usize) -> Option<PyResult<Obj>> {
         return None;
     }
     let globals = fp.globals.get()?;
-    // NOTE: a function of the caller's own module shares its builtins (as
-    // CPython 3.11's per-function `func_builtins` would): no lookup of
-    // `__builtins__` per call.
-    let mut callee = if globals.is(&frame.globals) {
-        let b = frame.builtins.clone();
-        Frame::with_builtins(code.clone(), globals, b)
-    } else {
-        Frame::new(code.clone(), globals, None)
+    // The function's own `func_builtins` (no lookup of `__builtins__` per call).
+    let mut callee = match fp.builtins.get() {
+        Some(b) => Frame::with_builtins(code.clone(), globals, b),
+        None => Frame::new(code.clone(), globals, None),
     };
     if callee.fast.len() < nargs {
         return None;

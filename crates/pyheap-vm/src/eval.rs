@@ -28,8 +28,14 @@ pub struct Frame {
     pub cells: Vec<Obj>,
     pub stack: Vec<Option<Obj>>,
     pub blocks: Vec<(u32, u32)>,
-    pub globals: Obj,
-    pub builtins: Obj,
+    /// The function whose code runs (`f_func`); `None` for module, class
+    /// body and `exec` frames.
+    pub func: Option<Obj>,
+    /// `f_globals` and `f_builtins`. NOTE: `None` while the frame is parked
+    /// in a generator ([`Frame::park`]): as in 3.11, a suspended generator's
+    /// frame reaches them only through `f_func`.
+    pub globals: Option<Obj>,
+    pub builtins: Option<Obj>,
     pub locals: Option<Obj>,
     pub ip: usize,
     pub lasti: usize,
@@ -88,8 +94,9 @@ impl Frame {
             cells: Vec::with_capacity(ncells),
             stack: crate::frames::take_buf(),
             blocks: Vec::new(),
-            globals,
-            builtins,
+            func: None,
+            globals: Some(globals),
+            builtins: Some(builtins),
             locals,
             ip: 0,
             lasti: 0,
@@ -129,23 +136,76 @@ impl Frame {
         self.stack[len - n].clone()
     }
 
-    /// Traverse the frame's references (for generator objects).
+    /// Traverses the frame's references (for generator objects), in the
+    /// order of 3.11's `_PyFrame_Traverse`: the frame object, `f_locals`,
+    /// `f_func`, `f_code`, then locals, cells and the value stack.
     pub fn visit(&self, visit: &mut dyn FnMut(pyheap_mem::ObjPtr)) {
-        visit(self.code.ptr());
-        visit(self.globals.ptr());
-        visit(self.builtins.ptr());
-        if let Some(l) = &self.locals {
-            visit(l.ptr());
+        for o in [&self.fobj, &self.locals, &self.func].into_iter().flatten() {
+            visit(o.ptr());
         }
-        for v in self.fast.iter().chain(self.stack.iter()).flatten() {
+        visit(self.code.ptr());
+        for v in self.fast.iter().flatten() {
             visit(v.ptr());
         }
         for c in &self.cells {
             visit(c.ptr());
         }
-        if let Some(f) = &self.fobj {
-            visit(f.ptr());
+        for v in self.stack.iter().flatten() {
+            visit(v.ptr());
         }
+        for o in [&self.globals, &self.builtins].into_iter().flatten() {
+            visit(o.ptr());
+        }
+    }
+
+    /// Drops the frame's own references to its globals and builtins while it
+    /// is parked in a generator (it keeps `f_func`, which holds them).
+    pub fn park(&mut self) {
+        if self.func.is_some() {
+            self.globals = None;
+            self.builtins = None;
+        }
+    }
+
+    /// Takes the globals and builtins back from `f_func` before the frame runs.
+    pub fn unpark(&mut self) {
+        if let Some(fp) = self.func.as_ref().and_then(|f| f.payload::<FuncObj>()) {
+            if self.globals.is_none() {
+                self.globals = fp.globals.get();
+            }
+            if self.builtins.is_none() {
+                self.builtins = fp.builtins.get();
+            }
+        }
+    }
+
+    /// `f_globals`; an error only for a parked frame (never run parked).
+    #[inline]
+    pub fn globals(&self) -> PyResult<&Obj> {
+        self.globals
+            .as_ref()
+            .ok_or_else(|| crate::exc::runtime_err("frame has no globals"))
+    }
+
+    /// `f_builtins`; an error only for a parked frame.
+    #[inline]
+    pub fn builtins(&self) -> PyResult<&Obj> {
+        self.builtins
+            .as_ref()
+            .ok_or_else(|| crate::exc::runtime_err("frame has no builtins"))
+    }
+
+    /// `f_globals` as a new reference, also for a parked frame.
+    pub fn globals_obj(&self) -> Obj {
+        self.globals
+            .clone()
+            .or_else(|| {
+                self.func
+                    .as_ref()
+                    .and_then(|f| f.payload::<FuncObj>())
+                    .and_then(|fp| fp.globals.get())
+            })
+            .unwrap_or_else(none)
     }
 }
 
@@ -164,8 +224,10 @@ pub fn builtins_of(globals: &Obj) -> Obj {
 
 /// Runs module-level code (or `exec`) with the given namespaces.
 pub fn run_code(code: &Obj, globals: &Obj, locals: Option<&Obj>) -> PyResult<Obj> {
+    // NOTE: like `exec` in 3.11 (`PyEval_GetBuiltins()`), globals without
+    // `__builtins__` get the builtins *dict*; only `__main__` holds the module.
     if dict::get_str(globals, "__builtins__").is_none() {
-        dict::set_str(globals, "__builtins__", crate::builtins::builtins_module())?;
+        dict::set_str(globals, "__builtins__", crate::builtins::builtins_dict())?;
     }
     let mut f = Frame::new(
         code.clone(),
@@ -193,14 +255,15 @@ pub fn call_function(f: &Obj, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         .globals
         .get()
         .unwrap_or_else(crate::objects::dict::new_dict);
-    let mut frame = Frame::new(code.clone(), globals, None);
+    let builtins = fp.builtins.get().unwrap_or_else(|| builtins_of(&globals));
+    let mut frame = Frame::with_builtins(code.clone(), globals, builtins);
     let Some(c) = co(&code) else {
         return Err(type_err("bad code"));
     };
     bind_args(f, fp, c, &mut frame, args, kw)?;
     init_cells(fp, c, &mut frame);
     if c.unit.flags & flags::CO_GENERATOR != 0 {
-        return Ok(crate::gen::new_generator(frame, fp));
+        return Ok(crate::gen::new_generator(frame, f, fp));
     }
     let _g = crate::rt::enter_recursion("")?;
     match run_frame(&mut frame, None)? {
@@ -543,10 +606,10 @@ fn cmpop(op: ComparisonOperator) -> CmpOp {
 }
 
 fn load_global(frame: &Frame, name: &Obj) -> PyResult<Obj> {
-    if let Some(v) = dict::get_str_key(&frame.globals, name) {
+    if let Some(v) = dict::get_str_key(frame.globals()?, name) {
         return Ok(v);
     }
-    if let Some(v) = dict::get_str_key(&frame.builtins, name) {
+    if let Some(v) = dict::get_str_key(frame.builtins()?, name) {
         return Ok(v);
     }
     Err(crate::exc::name_err(pstr::as_str(name).unwrap_or("")))
@@ -622,7 +685,7 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
                     dict::set_item(l, name, v)?
                 }
                 Some(l) => ops::setitem(&l.clone(), &name, v)?,
-                None => dict::set_item(&frame.globals, name, v)?,
+                None => dict::set_item(frame.globals()?, name, v)?,
             }
         }
         I::DeleteName(i) => {
@@ -630,7 +693,7 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
             let l = frame
                 .locals
                 .clone()
-                .unwrap_or_else(|| frame.globals.clone());
+                .unwrap_or_else(|| frame.globals_obj());
             if dict::del_item(&l, &name)?.is_none() {
                 return Err(crate::exc::name_err(pstr::as_str(&name).unwrap_or("")));
             }
@@ -641,11 +704,11 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         }
         I::StoreGlobal(i) => {
             let v = frame.pop();
-            dict::set_item(&frame.globals, c.names[i as usize].clone(), v)?;
+            dict::set_item(frame.globals()?, c.names[i as usize].clone(), v)?;
         }
         I::DeleteGlobal(i) => {
             let name = &c.names[i as usize];
-            if dict::del_item(&frame.globals, name)?.is_none() {
+            if dict::del_item(frame.globals()?, name)?.is_none() {
                 return Err(crate::exc::name_err(pstr::as_str(name).unwrap_or("")));
             }
         }
@@ -1045,21 +1108,15 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
                 ),
                 None => (pstr::new_str("?"), pstr::new_str("?"), None),
             };
-            let f = crate::objects::func::new_function(code, frame.globals.clone(), qn, nm);
+            let f = crate::objects::func::new_function(code, frame.globals()?.clone(), qn, nm);
             if let Some(fp) = f.payload::<FuncObj>() {
                 fp.closure.set(closure);
                 fp.defaults.set(defaults);
                 fp.kwdefaults.set(kwdefaults);
                 fp.doc.set(Some(doc.unwrap_or_else(none)));
-                if let Some(a) = ann {
-                    let d = dict::new_dict();
-                    let items = tuple::tuple_items(&a);
-                    let mut it = items.into_iter();
-                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                        dict::set_item(&d, k, v)?;
-                    }
-                    fp.annotations.set(Some(d));
-                }
+                // NOTE: kept as the compiler's flat tuple, as 3.11 does;
+                // `__annotations__` turns it into a dict when first read.
+                fp.annotations.set(ann);
             }
             frame.push(f);
         }
@@ -1137,7 +1194,7 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
             }
         }
         I::LoadBuildClass => {
-            let v = dict::get_str(&frame.builtins, "__build_class__")
+            let v = dict::get_str(frame.builtins()?, "__build_class__")
                 .ok_or_else(|| new_err(&t().name_error, "__build_class__ not found"))?;
             frame.push(v);
         }
@@ -1146,7 +1203,7 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
             let level = frame.pop();
             let m = crate::import::import_name(
                 &c.names[i as usize],
-                &frame.globals,
+                frame.globals()?,
                 &fromlist,
                 crate::objects::int::as_i64(&level).unwrap_or(0),
             )?;
@@ -1162,7 +1219,7 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
             let target = frame
                 .locals
                 .clone()
-                .unwrap_or_else(|| frame.globals.clone());
+                .unwrap_or_else(|| frame.globals_obj());
             crate::import::import_star(&m, &target)?;
         }
         I::FormatValue {
@@ -1198,7 +1255,7 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
             let l = frame
                 .locals
                 .clone()
-                .unwrap_or_else(|| frame.globals.clone());
+                .unwrap_or_else(|| frame.globals_obj());
             if dict::get_str(&l, "__annotations__").is_none() {
                 dict::set_str(&l, "__annotations__", dict::new_dict())?;
             }
@@ -1353,7 +1410,7 @@ fn call_in_frame(
             d
         }
     };
-    crate::frames::push(frame.globals.clone(), locals);
+    crate::frames::push(frame.globals_obj(), locals);
     let r = ops::call(f, args, kw);
     crate::frames::pop();
     r

@@ -1,9 +1,12 @@
 //! Generators: a suspended [`Frame`] in a heap object, `send`/`throw`/
 //! `close`, `yield from` delegation, and the generator's own exception state.
 //!
-//! Read [`gen_send`] first. Invariant: while a generator runs, its frame is
+//! Read [`gen_send`] first. Invariants: while a generator runs, its frame is
 //! taken out of the object (`running` is set), so no borrow is held across
-//! the Python code it runs.
+//! the Python code it runs; while the frame sits in the object it is parked
+//! (`Frame::park`: it holds `f_func` and the code, not the globals and
+//! builtins, as 3.11's `_PyInterpreterFrame` in a generator); `code`
+//! (`gi_code`) stays after the generator finished.
 
 use std::cell::{Cell, RefCell};
 
@@ -16,14 +19,23 @@ use crate::rt::{Obj, PyErr, PyResult};
 use crate::types::{is_none, none, t};
 
 /// NOTE: `repr(C)` so the weakref word's offset is fixed; see [`GEN_WEAKLIST_OFFSET`].
+/// `gi_code` and `gi_weakreflist` come first, as in 3.11's `PyGenObject`.
 #[repr(C)]
 pub struct GenObj {
-    pub name: Slot,
+    pub code: Slot,
     pub weaklist: WeakListWord,
+    pub name: Slot,
     pub frame: RefCell<Option<Box<Frame>>>,
     pub running: Cell<bool>,
     pub qualname: Slot,
     pub exc_state: Slot,
+    /// While the generator runs (its frame taken out of the object): the
+    /// frame's `f_func` and `f_code`, which 3.11's `gen_traverse` still
+    /// visits then (an executing frame has no stack top to visit locals by).
+    /// NOTE: non-owning; the frame running on the native stack holds both
+    /// references for as long as this is set (set and cleared in
+    /// [`gen_send`]). A frame object made while running is not included.
+    running_refs: Cell<Option<(ObjPtr, ObjPtr)>>,
 }
 
 /// Offset of the weakref-list word from the object address.
@@ -38,9 +50,11 @@ pub fn set_payload(s: &TypeSlots) -> bool {
     pyheap_mem::set_payload::<GenObj>(s, 16)
 }
 
+/// `gen_traverse`: the code, name and qualname, the frame while it is not
+/// cleared, then the saved exception.
 pub fn traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
     if let Some(g) = o.payload::<GenObj>() {
-        for s in [&g.name, &g.qualname, &g.exc_state] {
+        for s in [&g.code, &g.name, &g.qualname] {
             if let Some(p) = s.peek() {
                 visit(p);
             }
@@ -49,6 +63,13 @@ pub fn traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
             if let Some(f) = f.as_ref() {
                 f.visit(visit);
             }
+        }
+        if let Some((func, code)) = g.running_refs.get() {
+            visit(func);
+            visit(code);
+        }
+        if let Some(p) = g.exc_state.peek() {
+            visit(p);
         }
     }
 }
@@ -80,16 +101,22 @@ pub fn finalize(o: &Obj) {
     }
 }
 
-pub fn new_generator(frame: Frame, fp: &FuncObj) -> Obj {
+/// A generator for `frame`, a call of the function `func` (`fp` is its payload).
+pub fn new_generator(mut frame: Frame, func: &Obj, fp: &FuncObj) -> Obj {
+    let code = frame.code.clone();
+    frame.func = Some(func.clone());
+    frame.park();
     let g = new_object(
         &t().generator,
         GenObj {
+            code: Slot::new(Some(code)),
             frame: RefCell::new(Some(Box::new(frame))),
             running: Cell::new(false),
             name: Slot::new(fp.name.get()),
             qualname: Slot::new(fp.qualname.get()),
             exc_state: Slot::new(None),
             weaklist: WeakListWord::default(),
+            running_refs: Cell::new(None),
         },
         0,
     )
@@ -122,8 +149,10 @@ pub fn gen_send(g: &Obj, value: Obj, throw: Option<PyErr>) -> PyResult<Sent> {
             None => Err(crate::exc::stop_iteration(None)),
         };
     };
+    frame.unpark();
     if !frame.started {
         if throw.is_none() && !is_none(&value) {
+            frame.park();
             *gp.frame.borrow_mut() = Some(frame);
             return Err(type_err(
                 "can't send non-None value to a just-started generator",
@@ -134,6 +163,8 @@ pub fn gen_send(g: &Obj, value: Obj, throw: Option<PyErr>) -> PyResult<Sent> {
         frame.stack.push(Some(value));
     }
     gp.running.set(true);
+    gp.running_refs
+        .set(frame.func.as_ref().map(|f| (f.ptr(), frame.code.ptr())));
     crate::rt::push_exc_state(gp.exc_state.take());
     let r = {
         let _g = crate::rt::enter_recursion("");
@@ -144,9 +175,11 @@ pub fn gen_send(g: &Obj, value: Obj, throw: Option<PyErr>) -> PyResult<Sent> {
     };
     let st = crate::rt::pop_exc_state();
     gp.exc_state.set(st);
+    gp.running_refs.set(None);
     gp.running.set(false);
     match r {
         Ok(Exit::Yield(v)) => {
+            frame.park();
             *gp.frame.borrow_mut() = Some(frame);
             Ok(Sent::Yielded(v))
         }

@@ -240,11 +240,13 @@ pub fn build_types() -> Types {
     if let Some(s) = builtin_function.as_type_slots() {
         s.weaklistoffset.set(func::BUILTIN_WEAKLIST_OFFSET);
     }
+    // NOTE: method, classmethod and wrapper descriptors are 56 bytes as in
+    // 3.11 (`PyDescr_COMMON` plus two words); the payload uses the first 16.
     let method_descriptor = with(
         mk(
             "method_descriptor",
             Some(&object),
-            40,
+            56,
             GC,
             Some(func::set_descr_payload),
         ),
@@ -255,7 +257,18 @@ pub fn build_types() -> Types {
         mk(
             "classmethod_descriptor",
             Some(&object),
-            40,
+            56,
+            GC,
+            Some(func::set_descr_payload),
+        ),
+        Some(func::descr_traverse),
+        None,
+    );
+    let wrapper_descriptor = with(
+        mk(
+            "wrapper_descriptor",
+            Some(&object),
+            56,
             GC,
             Some(func::set_descr_payload),
         ),
@@ -608,6 +621,7 @@ pub fn build_types() -> Types {
         member_descriptor,
         method,
         method_wrapper,
+        wrapper_descriptor,
         code,
         cell,
         module,
@@ -665,6 +679,8 @@ pub fn populate() {
         &tt.builtin_function,
         &tt.method_descriptor,
         &tt.classmethod_descriptor,
+        &tt.wrapper_descriptor,
+        &tt.method_wrapper,
         &tt.getset_descriptor,
         &tt.member_descriptor,
         &tt.method,

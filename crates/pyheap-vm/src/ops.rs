@@ -56,8 +56,24 @@ pub fn call(f: &Obj, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
             return d.def.imp.call(args, kw);
         }
         let owner = d.owner.get();
+        let slot = crate::objects::func::is_wrapper_descr(f);
         match (args.first(), owner) {
             (Some(s), Some(o)) if isinstance(s, &o) => {}
+            (Some(s), Some(o)) if slot => {
+                return Err(type_err(&format!(
+                    "descriptor '{}' requires a '{}' object but received a '{}'",
+                    d.def.name,
+                    crate::types::type_name(&o),
+                    tname(s)
+                )))
+            }
+            (None, Some(o)) if slot => {
+                return Err(type_err(&format!(
+                    "descriptor '{}' of '{}' object needs an argument",
+                    d.def.name,
+                    crate::types::type_name(&o)
+                )))
+            }
             (Some(s), Some(o)) => {
                 return Err(type_err(&format!(
                     "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",

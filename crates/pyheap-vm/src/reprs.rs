@@ -62,8 +62,13 @@ pub fn misc_repr(o: &Obj) -> PyResult<Option<String>> {
     }
     if let Some(d) = o.payload::<DescrObj>() {
         let owner = d.owner.get().map(|x| type_name(&x)).unwrap_or_default();
+        let kind = if crate::objects::func::is_wrapper_descr(o) {
+            "slot wrapper"
+        } else {
+            "method"
+        };
         return Ok(Some(format!(
-            "<method '{}' of '{}' objects>",
+            "<{kind} '{}' of '{}' objects>",
             d.def.name, owner
         )));
     }

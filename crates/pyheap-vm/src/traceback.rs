@@ -98,7 +98,7 @@ pub fn frame_object(frame: &mut Frame) -> Obj {
         &t().frame,
         FrameObj {
             code: Slot::new(Some(frame.code.clone())),
-            globals: Slot::new(Some(frame.globals.clone())),
+            globals: Slot::new(Some(frame.globals_obj())),
             lasti: Cell::new(frame.lasti),
             fast: RefCell::new(Vec::new()),
             back: Slot::new(None),

@@ -131,6 +131,7 @@ pub struct Types {
     pub member_descriptor: Obj,
     pub method: Obj,
     pub method_wrapper: Obj,
+    pub wrapper_descriptor: Obj,
     pub code: Obj,
     pub cell: Obj,
     pub module: Obj,

@@ -833,15 +833,19 @@ fn f_code(o: &Obj) -> PyResult<Obj> {
     Ok(fp(o)?.code.get().unwrap_or_else(none))
 }
 fn f_annotations(o: &Obj) -> PyResult<Obj> {
-    let f = fp(o)?;
-    match f.annotations.get() {
-        Some(a) => Ok(a),
-        None => {
-            let d = dict::new_dict();
-            f.annotations.set(Some(d.clone()));
-            Ok(d)
-        }
+    crate::objects::func::annotations_dict(fp(o)?)
+}
+/// `func_set_annotations`: a dict, or None / `del` for no annotations.
+fn f_set_annotations(o: &Obj, v: Option<Obj>) -> PyResult<()> {
+    let v = v.filter(|x| !is_none(x));
+    if v.as_ref().is_some_and(|x| !dict::is_dict(x)) {
+        return Err(type_err("__annotations__ must be set to a dict object"));
     }
+    fp(o)?.annotations.set(v);
+    Ok(())
+}
+fn f_builtins(o: &Obj) -> PyResult<Obj> {
+    Ok(fp(o)?.builtins.get().unwrap_or_else(none))
 }
 fn f_dict(o: &Obj) -> PyResult<Obj> {
     crate::attr::get_dict_attr(o)
@@ -1146,6 +1150,11 @@ fn gen_qualname(o: &Obj) -> PyResult<Obj> {
         .and_then(|g| g.qualname.get())
         .unwrap_or_else(none))
 }
+fn gen_code(o: &Obj) -> PyResult<Obj> {
+    Ok(o.payload::<crate::gen::GenObj>()
+        .and_then(|g| g.code.get())
+        .unwrap_or_else(none))
+}
 fn gen_running(o: &Obj) -> PyResult<Obj> {
     Ok(py_bool(
         o.payload::<crate::gen::GenObj>()
@@ -1426,7 +1435,8 @@ pub fn register() {
     add_getset(f, "__globals__", f_globals, None);
     add_getset(f, "__closure__", f_closure, None);
     add_getset(f, "__code__", f_code, None);
-    add_getset(f, "__annotations__", f_annotations, None);
+    add_getset(f, "__annotations__", f_annotations, Some(f_set_annotations));
+    add_getset(f, "__builtins__", f_builtins, None);
     add_getset(f, "__dict__", f_dict, Some(crate::attr::set_dict_attr));
     add_method(f, "__get__", f_get);
     let m = &tt.method;
@@ -1438,6 +1448,7 @@ pub fn register() {
         &tt.builtin_function,
         &tt.method_descriptor,
         &tt.classmethod_descriptor,
+        &tt.wrapper_descriptor,
         &tt.getset_descriptor,
         &tt.member_descriptor,
     ] {
@@ -1473,6 +1484,7 @@ pub fn register() {
     for dty in [
         &tt.method_descriptor,
         &tt.classmethod_descriptor,
+        &tt.wrapper_descriptor,
         &tt.getset_descriptor,
         &tt.member_descriptor,
     ] {
@@ -1515,6 +1527,7 @@ pub fn register() {
     add_getset(g, "__name__", gen_name, None);
     add_getset(g, "__qualname__", gen_qualname, None);
     add_getset(g, "gi_running", gen_running, None);
+    add_getset(g, "gi_code", gen_code, None);
     add_getset(g, "gi_frame", gen_frame, None);
     let c = &tt.code;
     let cg: &[(&'static str, crate::types::Getter)] = &[

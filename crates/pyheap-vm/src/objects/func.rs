@@ -82,21 +82,29 @@ pub struct GetSetObj {
 }
 simple_payload!(GetSetObj);
 
-/// A Python function.
+/// A Python function, with the fields in CPython 3.11's `PyFunctionObject`
+/// order.
 /// NOTE: `repr(C)` so the weakref word's offset is fixed ([`FUNC_WEAKLIST_OFFSET`]).
+///
+/// `builtins` is the builtins dict found from `globals` when the function was
+/// made (`func_builtins`); frames of the function use it. `annotations` is
+/// either the compiler's flat tuple `(name, value, name, value, ...)` as
+/// `MAKE_FUNCTION` received it, or a dict once `__annotations__` was read or
+/// set ([`annotations_dict`]).
 #[repr(C)]
 pub struct FuncObj {
-    pub code: Slot,
     pub globals: Slot,
+    pub builtins: Slot,
     pub name: Slot,
     pub qualname: Slot,
+    pub code: Slot,
     pub defaults: Slot,
     pub kwdefaults: Slot,
     pub closure: Slot,
     pub doc: Slot,
     pub dict: Slot,
-    pub module: Slot,
     pub weaklist: WeakListWord,
+    pub module: Slot,
     pub annotations: Slot,
 }
 simple_payload!(FuncObj);
@@ -223,6 +231,24 @@ pub fn is_slot_wrapper_name(name: &str) -> bool {
     )
 }
 
+/// Whether `owner.name` is a slot wrapper: a slot dunder, except the few that
+/// CPython's types define as ordinary methods (`METH_COEXIST`) beside the
+/// slot: `dict.__getitem__`, `list.__getitem__`, `dict/set/frozenset.__contains__`.
+pub fn is_slot_wrapper_of(owner: &Obj, name: &str) -> bool {
+    let tt = t();
+    let coexist = match name {
+        "__getitem__" => owner.is(&tt.dict) || owner.is(&tt.list),
+        "__contains__" => owner.is(&tt.dict) || owner.is(&tt.set) || owner.is(&tt.frozenset),
+        _ => false,
+    };
+    is_slot_wrapper_name(name) && !coexist
+}
+
+/// True for a `wrapper_descriptor` (an unbound slot wrapper).
+pub fn is_wrapper_descr(o: &Obj) -> bool {
+    o.has_type(&t().wrapper_descriptor)
+}
+
 pub fn set_method_wrapper_payload(s: &TypeSlots) -> bool {
     pyheap_mem::set_payload::<MethodWrapperObj>(s, 16)
 }
@@ -318,21 +344,23 @@ pub fn getset_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
         visit_slots(&[&b.owner], visit);
     }
 }
+/// `func_traverse`, in CPython 3.11's visit order.
 pub fn func_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
     if let Some(f) = o.payload::<FuncObj>() {
         visit_slots(
             &[
                 &f.code,
                 &f.globals,
-                &f.name,
-                &f.qualname,
+                &f.builtins,
+                &f.module,
                 &f.defaults,
                 &f.kwdefaults,
-                &f.closure,
                 &f.doc,
+                &f.name,
                 &f.dict,
-                &f.module,
+                &f.closure,
                 &f.annotations,
+                &f.qualname,
             ],
             visit,
         );
@@ -342,6 +370,7 @@ pub fn func_clear(o: &Obj) {
     if let Some(f) = o.payload::<FuncObj>() {
         let olds = [
             f.globals.take(),
+            f.builtins.take(),
             f.defaults.take(),
             f.kwdefaults.take(),
             f.closure.take(),
@@ -419,9 +448,16 @@ pub fn new_method_descr(name: &'static str, f: NativeFn, owner: &Obj) -> Obj {
     new_method_descr_native(name, Native::F(f), owner)
 }
 
+/// A method of a builtin type: a `wrapper_descriptor` (slot wrapper) for
+/// the dunders CPython implements as type slots, else a `method_descriptor`.
 pub fn new_method_descr_native(name: &'static str, imp: Native, owner: &Obj) -> Obj {
+    let ty = if is_slot_wrapper_of(owner, name) {
+        &t().wrapper_descriptor
+    } else {
+        &t().method_descriptor
+    };
     alloc(
-        &t().method_descriptor,
+        ty,
         DescrObj {
             def: leak_def(name, imp),
             owner: Slot::new(Some(owner.clone())),
@@ -517,14 +553,17 @@ pub fn new_property(
     )
 }
 
-/// Creates a Python function object.
+/// Creates a Python function object (`PyFunction_New`): its builtins are
+/// found from `globals` now, as CPython 3.11 does.
 pub fn new_function(code: Obj, globals: Obj, qualname: Obj, name: Obj) -> Obj {
     let module = crate::objects::dict::get_str(&globals, "__name__");
+    let builtins = crate::eval::builtins_of(&globals);
     alloc(
         &t().function,
         FuncObj {
             code: Slot::new(Some(code)),
             globals: Slot::new(Some(globals)),
+            builtins: Slot::new(Some(builtins)),
             name: Slot::new(Some(name)),
             qualname: Slot::new(Some(qualname)),
             defaults: Slot::new(None),
@@ -538,6 +577,30 @@ pub fn new_function(code: Obj, globals: Obj, qualname: Obj, name: Obj) -> Obj {
         },
         true,
     )
+}
+
+/// The function's annotations as a dict (`func_get_annotation_dict`): the
+/// compiler's flat tuple is turned into a dict on first use and replaces it;
+/// no annotations give a new empty dict.
+pub fn annotations_dict(f: &FuncObj) -> crate::rt::PyResult<Obj> {
+    use crate::objects::{dict, tuple};
+    match f.annotations.get() {
+        Some(a) if a.has_type(&t().tuple) => {
+            let d = dict::new_dict();
+            let items = tuple::tuple_items(&a);
+            for pair in items.chunks_exact(2) {
+                dict::set_item(&d, pair[0].clone(), pair[1].clone())?;
+            }
+            f.annotations.set(Some(d.clone()));
+            Ok(d)
+        }
+        Some(a) => Ok(a),
+        None => {
+            let d = dict::new_dict();
+            f.annotations.set(Some(d.clone()));
+            Ok(d)
+        }
+    }
 }
 
 pub fn is_function(o: &Obj) -> bool {

@@ -178,6 +178,13 @@ impl RefArray {
         Ok(())
     }
 
+    /// Exchanges the storage (block and capacity) of two arrays; no count
+    /// changes. `list.sort` uses it to detach a list's items while sorting.
+    pub fn swap_storage(&self, other: &RefArray) {
+        self.ptr.swap(&other.ptr);
+        self.cap.swap(&other.cap);
+    }
+
     /// Drops every reference and frees the storage.
     pub fn clear(&self) {
         let _ = self.resize(0);

@@ -610,92 +610,14 @@ fn b_all(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     Ok(py_bool(true))
 }
 
-/// Stable sort of `items` with optional key and reverse (CPython semantics:
-/// only `<` is used; reverse keeps stability).
-pub fn sort_items(items: Vec<Obj>, key: Option<Obj>, reverse: bool) -> PyResult<Vec<Obj>> {
-    let keys: Vec<Obj> = match &key {
-        Some(f) => {
-            let mut v = Vec::with_capacity(items.len());
-            for x in &items {
-                v.push(ops::call(f, vec![x.clone()], vec![])?);
-            }
-            v
-        }
-        None => items.clone(),
-    };
-    let mut idx: Vec<usize> = (0..items.len()).collect();
-    if reverse {
-        idx.reverse();
-    }
-    let mut err: Option<PyErr> = None;
-    // merge sort (stable) with fallible comparisons
-    let less = |a: usize, b: usize, err: &mut Option<PyErr>| -> bool {
-        if err.is_some() {
-            return false;
-        }
-        match ops::rich_compare(&keys[a], &keys[b], ops::CmpOp::Lt).and_then(|r| ops::truthy(&r)) {
-            Ok(v) => v,
-            Err(e) => {
-                *err = Some(e);
-                false
-            }
-        }
-    };
-    merge_sort(&mut idx, &mut |a, b| less(a, b, &mut err));
-    if let Some(e) = err {
-        return Err(e);
-    }
-    if reverse {
-        idx.reverse();
-    }
-    Ok(idx.into_iter().map(|i| items[i].clone()).collect())
-}
-
-fn merge_sort(v: &mut Vec<usize>, less: &mut dyn FnMut(usize, usize) -> bool) {
-    let n = v.len();
-    if n <= 1 {
-        return;
-    }
-    // insertion sort for small runs
-    if n <= 16 {
-        for i in 1..n {
-            let mut j = i;
-            while j > 0 && less(v[j], v[j - 1]) {
-                v.swap(j, j - 1);
-                j -= 1;
-            }
-        }
-        return;
-    }
-    let mut right = v.split_off(n / 2);
-    merge_sort(v, less);
-    merge_sort(&mut right, less);
-    let left = std::mem::take(v);
-    let (mut i, mut j) = (0, 0);
-    while i < left.len() && j < right.len() {
-        if less(right[j], left[i]) {
-            v.push(right[j]);
-            j += 1;
-        } else {
-            v.push(left[i]);
-            i += 1;
-        }
-    }
-    v.extend_from_slice(&left[i..]);
-    v.extend_from_slice(&right[j..]);
-}
-
 fn b_sorted(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     check_args("sorted", &args, 1, 1)?;
-    let key = kwarg(&kw, "key").filter(|k| !is_none(k));
-    let reverse = match kwarg(&kw, "reverse") {
-        Some(r) => ops::truthy(&r)?,
-        None => false,
-    };
+    // 3.11: `list(iterable)`, then its `sort` method with the keywords.
     let items = ops::to_vec(&args[0])?;
     let l = list::new_list(Vec::new());
-    let sorted = sort_items(items, key, reverse)?;
-    list::list_extend_items(&l, sorted)?;
+    list::list_extend_items(&l, items)?;
+    let (key, reverse) = crate::objects::list_sort::parse_sort_args(0, &kw)?;
+    crate::objects::list_sort::list_sort_impl(&l, key, reverse)?;
     Ok(l)
 }
 

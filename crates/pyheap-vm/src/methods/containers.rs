@@ -3,7 +3,7 @@
 //! `filter`, `reversed`), and attributes of functions, modules, exceptions,
 //! generators, code objects and namespaces.
 
-use crate::builtins::{check_args, kwarg, sort_items};
+use crate::builtins::{check_args, kwarg};
 use crate::exc::{type_err, value_err};
 use crate::objects::int::{new_int, new_int_usize};
 use crate::objects::misc::{new_iter, new_oneref, oneref};
@@ -154,24 +154,8 @@ fn list_reverse(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn list_sort(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     let l = a0(&args)?;
-    if args.len() > 1 {
-        return Err(type_err("sort() takes no positional arguments"));
-    }
-    let key = kwarg(&kw, "key").filter(|k| !is_none(k));
-    let reverse = kwarg(&kw, "reverse")
-        .map(|r| ops::truthy(&r))
-        .transpose()?
-        .unwrap_or(false);
-    let items = list::list_items(&l);
-    // CPython empties the list while sorting.
-    let n = items.len();
-    let sorted = sort_items(items, key, reverse)?;
-    if list::list_len(&l) != n {
-        return Err(value_err("list modified during sort"));
-    }
-    for (i, v) in sorted.into_iter().enumerate() {
-        list::list_set(&l, i, v);
-    }
+    let (key, reverse) = crate::objects::list_sort::parse_sort_args(args.len() - 1, &kw)?;
+    crate::objects::list_sort::list_sort_impl(&l, key, reverse)?;
     Ok(none())
 }
 fn list_copy(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {

@@ -5,7 +5,7 @@
 //! `>= len` are empty. Every mutation stores first and drops replaced values
 //! afterwards (a dropped value may run `__del__`, which may touch the list).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use pyheap_mem::{new_object, ObjPtr, Payload, RefArray, TypeSlots};
 
@@ -56,6 +56,9 @@ pub fn clear(o: &Obj) {
 /// Empties the list and frees the item vector (`list.clear()`).
 pub fn list_clear(o: &Obj) {
     if let Some(l) = lp(o) {
+        if l.items.capacity() > 0 {
+            note_storage_change(l);
+        }
         let n = l.len.get();
         let mut old = Vec::with_capacity(n);
         for i in 0..n {
@@ -112,6 +115,7 @@ pub fn new_list(items: Vec<Obj>) -> Obj {
 
 /// 3.11's `list_resize`: makes room for `newsize` items.
 pub fn list_resize(l: &ListObj, newsize: usize) -> PyResult<()> {
+    note_storage_change(l);
     let allocated = l.items.capacity();
     if allocated >= newsize && newsize >= (allocated >> 1) {
         return Ok(());
@@ -203,6 +207,7 @@ pub fn list_extend_items(o: &Obj, items: Vec<Obj>) -> PyResult<()> {
     if l.items.capacity() == 0 && n == 0 {
         // 3.11 list_extend → list_preallocate_exact: round up to even.
         let cap = (m + 1) & !1;
+        note_storage_change(l);
         l.items
             .resize(cap)
             .map_err(|_| crate::exc::memory_error())?;
@@ -245,5 +250,107 @@ pub fn list_insert(o: &Obj, i: usize, v: Obj) -> PyResult<()> {
 /// Bytes of `__sizeof__`: the type's basic size (40 for `list`; subclasses
 /// add their weakref word) + 8·allocated.
 pub fn sizeof(o: &Obj) -> usize {
-    o.type_slots().basicsize.get() + lp(o).map_or(0, |l| l.items.heap_bytes())
+    let base = o.type_slots().basicsize.get();
+    match lp(o) {
+        // NOTE: CPython computes basicsize + 8·allocated with allocated = -1.
+        Some(l) if sort_state(l) == Some(false) => base.saturating_sub(8),
+        Some(l) => base + l.items.heap_bytes(),
+        None => base,
+    }
+}
+
+// ----- list.sort support (see objects/list_sort.rs) ------------------------
+
+thread_local! {
+    /// Lists being sorted, innermost last: the payload address and whether
+    /// the list got item storage since the sort began (CPython's
+    /// `allocated != -1` test for "list modified during sort").
+    static SORTING: RefCell<Vec<(usize, bool)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn payload_addr(l: &ListObj) -> usize {
+    l as *const ListObj as usize
+}
+
+/// Records that `l`'s item storage was (re)allocated or freed, which is what
+/// sets CPython's `allocated` and so marks a list being sorted as modified.
+fn note_storage_change(l: &ListObj) {
+    let a = payload_addr(l);
+    SORTING.with(|s| {
+        if let Ok(mut s) = s.try_borrow_mut() {
+            if let Some(e) = s.iter_mut().rev().find(|e| e.0 == a) {
+                e.1 = true;
+            }
+        }
+    });
+}
+
+/// None when `l` is not being sorted, else whether it was modified.
+fn sort_state(l: &ListObj) -> Option<bool> {
+    let a = payload_addr(l);
+    SORTING.with(|s| {
+        s.try_borrow()
+            .ok()
+            .and_then(|s| s.iter().rev().find(|e| e.0 == a).map(|e| e.1))
+    })
+}
+
+/// The items of a list detached by [`sort_detach`].
+pub struct Detached {
+    storage: RefArray,
+    pub items: Vec<Obj>,
+}
+
+/// `list.sort`'s prologue: the list becomes empty with no item array while
+/// its items (returned, in order) are sorted; the item block is kept aside
+/// and given back by [`sort_reattach`]. None for a non-list.
+pub fn sort_detach(o: &Obj) -> Option<Detached> {
+    let l = lp(o)?;
+    let storage = RefArray::empty();
+    storage.swap_storage(&l.items);
+    let n = l.len.get();
+    l.len.set(0);
+    let items = (0..n).filter_map(|i| storage.take(i)).collect();
+    SORTING.with(|s| {
+        if let Ok(mut s) = s.try_borrow_mut() {
+            s.push((payload_addr(l), false));
+        }
+    });
+    Some(Detached { storage, items })
+}
+
+/// Whether the list got item storage since [`sort_detach`] (CPython:
+/// `self->allocated != -1`).
+pub fn sort_was_modified(o: &Obj) -> bool {
+    lp(o).is_some_and(|l| {
+        sort_state(l).unwrap_or(true) || l.len.get() != 0 || l.items.capacity() != 0
+    })
+}
+
+/// `list.sort`'s epilogue: puts `d.items` (now in their final order) back
+/// in the original block and drops whatever the list was given during the
+/// sort, last item first (after the list is whole again, as CPython does).
+pub fn sort_reattach(o: &Obj, d: Detached) {
+    let Some(l) = lp(o) else { return };
+    let a = payload_addr(l);
+    SORTING.with(|s| {
+        if let Ok(mut s) = s.try_borrow_mut() {
+            if let Some(i) = s.iter().rposition(|e| e.0 == a) {
+                s.remove(i);
+            }
+        }
+    });
+    let Detached { storage, items } = d;
+    let n = items.len();
+    for (i, v) in items.into_iter().enumerate() {
+        storage.set(i, Some(v));
+    }
+    let tlen = l.len.get();
+    l.items.swap_storage(&storage);
+    l.len.set(n);
+    // `storage` now holds what the list held during the sort.
+    for i in (0..tlen).rev() {
+        drop(storage.take(i));
+    }
+    drop(storage);
 }

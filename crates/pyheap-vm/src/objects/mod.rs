@@ -9,6 +9,8 @@ pub mod instance;
 pub mod int;
 pub mod keyops;
 pub mod list;
+pub mod list_sort;
+pub mod listsort;
 pub mod memoryview;
 pub mod misc;
 pub mod set;

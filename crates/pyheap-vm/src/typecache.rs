@@ -254,6 +254,8 @@ pub struct Names {
     pub set: Obj,
     pub delete: Obj,
     pub builtins: Obj,
+    pub new: Obj,
+    pub init: Obj,
 }
 
 thread_local! {
@@ -275,6 +277,8 @@ pub fn names() -> &'static Names {
         set: i("__set__"),
         delete: i("__delete__"),
         builtins: i("__builtins__"),
+        new: i("__new__"),
+        init: i("__init__"),
     }));
     NAMES.with(|c| {
         let _ = c.set(n);

@@ -263,6 +263,24 @@ impl RecordBlock {
         })
     }
 
+    /// Installs `new` in place of this block's storage and returns the old
+    /// storage (a block held in a plain field can be swapped without being
+    /// moved out of its owner).
+    pub fn replace(&self, new: RecordBlock) -> RecordBlock {
+        let p = new.ptr.take();
+        RecordBlock {
+            ptr: Cell::new(self.ptr.replace(p)),
+        }
+    }
+    /// Moves the storage out, leaving this block empty.
+    pub fn take(&self) -> RecordBlock {
+        self.replace(RecordBlock::empty())
+    }
+    /// Exchanges the storage of two blocks.
+    pub fn swap(&self, other: &RecordBlock) {
+        self.ptr.swap(&other.ptr);
+    }
+
     fn header(&self) -> Option<(NonNull<u8>, &RecordHeader)> {
         let p = self.ptr.get()?;
         // SAFETY: a non-null block starts with its header (invariant).

@@ -175,7 +175,7 @@ impl Ref {
             return &[];
         };
         let n = payload.item_count(self.type_slots());
-        let n = n.min(items_capacity::<T>(self.ptr()));
+        let n = items_capacity::<T>(self.ptr(), n);
         let off = items_offset::<T>(self.type_slots().payload.get().map_or(16, |i| i.offset));
         // SAFETY: n items of T::Item lie inside the allocation (clamped by
         // items_capacity) and were zero-initialised or written since.
@@ -183,8 +183,8 @@ impl Ref {
     }
 }
 
-/// How many trailing items fit in the object's allocation.
-fn items_capacity<T: Payload>(p: ObjPtr) -> usize {
+/// `want` clamped to how many trailing items fit in the object's allocation.
+fn items_capacity<T: Payload>(p: ObjPtr, want: usize) -> usize {
     let isz = size_of::<T::Item>();
     if isz == 0 {
         return 0;
@@ -195,11 +195,32 @@ fn items_capacity<T: Payload>(p: ObjPtr) -> usize {
         return 0;
     };
     let pre = crate::header::pre_header_size(slots.flags.get());
+    let fixed = pre + info.items_offset;
+    // NOTE: fast path without the allocator's block lookup (an arena-map
+    // walk, ~10% of a call/attribute loop when done per int read). Every
+    // object of a payload type was allocated by `new_object_impl` with at
+    // least `items_offset` bytes after the pre-header (`object_size` of zero
+    // items; a free-list block is checked to be at least as large), and a
+    // pool block is a whole size class (a multiple of ALIGNMENT), a system
+    // block (requests above SMALL_REQUEST_THRESHOLD) at least the request.
+    // So `min_usable` bytes are always there.
+    let min_usable = if fixed <= crate::alloc::geometry::SMALL_REQUEST_THRESHOLD {
+        fixed.next_multiple_of(crate::alloc::geometry::ALIGNMENT)
+    } else {
+        fixed
+    };
+    if want
+        .checked_mul(isz)
+        .and_then(|b| b.checked_add(fixed))
+        .is_some_and(|end| end <= min_usable)
+    {
+        return want;
+    }
     // SAFETY: p is a live object from alloc_object; its block starts `pre` below.
     let block = (p.as_ptr() as *mut u8).wrapping_sub(pre);
     // SAFETY: block is the start of a live allocation from alloc::malloc.
     let usable = unsafe { crate::alloc::usable_size(block) };
-    usable.saturating_sub(pre + info.items_offset) / isz
+    want.min(usable.saturating_sub(fixed) / isz)
 }
 
 /// Creates an object of type `ty` holding `payload` and `nitems` zeroed

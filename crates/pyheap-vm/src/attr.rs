@@ -257,7 +257,7 @@ pub fn getattr_opt(o: &Obj, name: &str) -> PyResult<Option<Obj>> {
 
 /// `object.__setattr__` / `__delattr__` (value None = delete).
 pub fn generic_setattr(o: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
-    let s = pstr::as_str(name).unwrap_or("").to_string();
+    let s = pstr::as_str(name).unwrap_or("");
     let ty = o.type_ref();
     if let Some(d) = lookup_obj(&ty, name) {
         if let Some(g) = d.payload::<GetSetObj>() {
@@ -404,7 +404,12 @@ pub fn setattr(o: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
         } else {
             &names().delattr
         };
-        if let Some(f) = lookup_obj(&ty, m) {
+        // NOTE: the kind alone answers "overridden by a Python function"
+        // on a cache hit, without reading the value from the class dict.
+        let f = (crate::typecache::lookup_kind(&ty, m) == crate::typecache::Kind::Function)
+            .then(|| lookup_obj(&ty, m))
+            .flatten();
+        if let Some(f) = f {
             if f.payload::<FuncObj>().is_some() {
                 let mut args = vec![o.clone(), name.clone()];
                 args.extend(v);

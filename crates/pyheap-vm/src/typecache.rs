@@ -40,6 +40,9 @@ struct Entry {
     name: Slot,
     at: Cell<u32>,
     kind: Cell<Kind>,
+    /// Entry index of the name in the owning class dict when last seen (a
+    /// hint only: a hit re-checks the stored key's identity).
+    ix: Cell<u32>,
 }
 
 /// What a cached lookup found (valid as long as the entry is).
@@ -74,6 +77,7 @@ thread_local! {
                 name: Slot::new(None),
                 at: Cell::new(NOT_FOUND),
                 kind: Cell::new(Kind::Absent),
+                ix: Cell::new(0),
             })
             .collect(),
     );
@@ -106,14 +110,14 @@ fn slot_index(tag: u64, name: &Obj) -> usize {
     ((tag as usize) ^ (name.addr() >> 3)) & MASK
 }
 
-/// The cached (MRO position, kind) of `name` on `ty`, if any.
-fn probe(tag: u64, name: &Obj) -> Option<(u32, Kind)> {
+/// The cached (MRO position, kind, dict entry hint) of `name` on `ty`, if any.
+fn probe(tag: u64, name: &Obj) -> Option<(u32, Kind, u32)> {
     let i = slot_index(tag, name);
     let epoch = EPOCH.load(Ordering::Relaxed);
     CACHE.with(|c| {
         let e = &c[i];
         (e.tag.get() == tag && e.epoch.get() == epoch && e.name.is(name))
-            .then(|| (e.at.get(), e.kind.get()))
+            .then(|| (e.at.get(), e.kind.get(), e.ix.get()))
     })
 }
 
@@ -131,7 +135,7 @@ pub fn lookup(ty: &Obj, name: &Obj) -> Option<Obj> {
         return crate::types::lookup_walk(ty, pstr::as_str(name).unwrap_or(""));
     }
     let d = tdata(ty);
-    if let Some((at, _)) = probe(d.tag.get(), name) {
+    if let Some((at, _, hint)) = probe(d.tag.get(), name) {
         if at == NOT_FOUND {
             return None;
         }
@@ -144,9 +148,12 @@ pub fn lookup(ty: &Obj, name: &Obj) -> Option<Obj> {
                 .and_then(|mro| tuple::tuple_get(&mro, at as usize))
                 .and_then(|k| tdata(&k).dict.get())
         };
-        let found = cls_dict.and_then(|dct| dict::get_str_key(&dct, name));
-        if found.is_some() {
-            return found;
+        let found = cls_dict.and_then(|dct| dict::get_str_key_at(&dct, name, hint as usize));
+        if let Some((v, ix)) = found {
+            if ix != hint as usize {
+                set_hint(d.tag.get(), name, ix);
+            }
+            return Some(v);
         }
         // NOTE: a hit whose class no longer holds the name means a namespace
         // changed without `invalidate`; fall through to a fresh walk.
@@ -163,10 +170,21 @@ pub fn lookup_kind(ty: &Obj, name: &Obj) -> Kind {
             pstr::as_str(name).unwrap_or(""),
         ));
     }
-    if let Some((_, kind)) = probe(tdata(ty).tag.get(), name) {
+    if let Some((_, kind, _)) = probe(tdata(ty).tag.get(), name) {
         return kind;
     }
     kind_of(&fill(ty, name))
+}
+
+/// Records where `name` now sits in its class dict (same entry as before).
+fn set_hint(tag: u64, name: &Obj, ix: usize) {
+    let i = slot_index(tag, name);
+    CACHE.with(|c| {
+        let e = &c[i];
+        if e.tag.get() == tag && e.name.is(name) {
+            e.ix.set(u32::try_from(ix).unwrap_or(u32::MAX));
+        }
+    });
 }
 
 /// The full MRO walk; records the result in the cache.
@@ -181,14 +199,16 @@ fn fill(ty: &Obj, name: &Obj) -> Option<Obj> {
     let n = tuple::tuple_len(&mro);
     let mut result = None;
     let mut at = NOT_FOUND;
+    let mut hint = 0;
     for k in 0..n {
         let Some(cls) = tuple::tuple_get(&mro, k) else {
             continue;
         };
         if let Some(dct) = tdata(&cls).dict.get() {
-            if let Some(v) = dict::get_str_key(&dct, name) {
+            if let Some((v, ix)) = dict::get_str_key_at(&dct, name, usize::MAX) {
                 result = Some(v);
                 at = k as u32;
+                hint = u32::try_from(ix).unwrap_or(u32::MAX);
                 break;
             }
         }
@@ -202,6 +222,7 @@ fn fill(ty: &Obj, name: &Obj) -> Option<Obj> {
         e.epoch.set(epoch);
         e.at.set(at);
         e.kind.set(kind);
+        e.ix.set(hint);
         e.name.replace(Some(name.clone()))
     });
     drop(old);
@@ -254,6 +275,8 @@ pub struct Names {
     pub set: Obj,
     pub delete: Obj,
     pub builtins: Obj,
+    pub new: Obj,
+    pub init: Obj,
 }
 
 thread_local! {
@@ -275,6 +298,8 @@ pub fn names() -> &'static Names {
         set: i("__set__"),
         delete: i("__delete__"),
         builtins: i("__builtins__"),
+        new: i("__new__"),
+        init: i("__init__"),
     }));
     NAMES.with(|c| {
         let _ = c.set(n);

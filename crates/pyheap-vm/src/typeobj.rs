@@ -73,17 +73,24 @@ pub fn type_call(ty: &Obj, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     if ty.is(&tt.type_) && args.len() == 1 && kw.is_empty() {
         return Ok(args[0].type_ref());
     }
-    let Some(new) = lookup(ty, "__new__") else {
+    let names = crate::typecache::names();
+    let Some(new) = crate::typecache::lookup(ty, &names.new) else {
         return Err(type_err(&format!(
             "cannot create '{}' instances",
             type_name(ty)
         )));
     };
-    let mut nargs = Vec::with_capacity(args.len() + 1);
-    nargs.push(ty.clone());
-    nargs.extend(args.iter().cloned());
-    let newf = crate::attr::descr_get(new, None, ty)?;
-    let obj = crate::ops::call(&newf, nargs, kw.clone())?;
+    let obj = if is_object_new(&new) {
+        // NOTE: `object.__new__` found: what calling it would do, without
+        // building its argument vector (a builtin's `__get__` is itself).
+        object_new_for(ty, !args.is_empty() || !kw.is_empty())?
+    } else {
+        let mut nargs = Vec::with_capacity(args.len() + 1);
+        nargs.push(ty.clone());
+        nargs.extend(args.iter().cloned());
+        let newf = crate::attr::descr_get(new, None, ty)?;
+        crate::ops::call(&newf, nargs, kw.clone())?
+    };
     if !crate::types::isinstance(&obj, ty) {
         return Ok(obj);
     }
@@ -91,7 +98,7 @@ pub fn type_call(ty: &Obj, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         return Ok(obj);
     }
     let oty = obj.type_ref();
-    if let Some(init) = lookup(&oty, "__init__") {
+    if let Some(init) = crate::typecache::lookup(&oty, &names.init) {
         let mut iargs = Vec::with_capacity(args.len() + 1);
         iargs.push(obj.clone());
         iargs.extend(args);
@@ -123,7 +130,14 @@ pub fn object_new(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
             tname(&cls)
         )));
     }
-    if args.len() > 1 || !kw.is_empty() {
+    object_new_for(&cls, args.len() > 1 || !kw.is_empty())
+}
+
+/// `object.__new__(cls, ...)` once the arguments are known to hold `cls`;
+/// `extra_args` when anything else was passed.
+fn object_new_for(cls: &Obj, extra_args: bool) -> PyResult<Obj> {
+    let cls = cls.clone();
+    if extra_args {
         let init = lookup(&cls, "__init__");
         let new = lookup(&cls, "__new__");
         if init.as_ref().is_some_and(is_object_init) || !new.as_ref().is_some_and(is_object_new) {

@@ -250,6 +250,22 @@ pub fn get_str_key(o: &Obj, key: &Obj) -> Option<Obj> {
     tb.entry_value(ix)
 }
 
+/// [`get_str_key`] that first tries entry `hint` (a hit needs the stored
+/// key to be `key` itself); also answers the entry index the value is in,
+/// for the caller's next hint.
+pub fn get_str_key_at(o: &Obj, key: &Obj, hint: usize) -> Option<(Obj, usize)> {
+    let tb = table(o)?;
+    if tb.entry_key_peek(hint).is_some_and(|p| p == key.ptr()) {
+        if let Some(v) = tb.entry_value(hint) {
+            return Some((v, hint));
+        }
+    }
+    let h = pstr::str_hash(key);
+    let name = pstr::as_str(key)?;
+    let ix = tb.find_by(&VmOps, h, |k| k.is(key) || str_key_is(k, name))?;
+    Some((tb.entry_value(ix)?, ix))
+}
+
 /// `MAINTAIN_TRACKING`: track the dict when a possibly-tracked key or value
 /// goes in.
 fn maintain_tracking(o: &Obj, key: &Obj, value: &Obj) {

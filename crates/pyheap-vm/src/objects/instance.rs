@@ -77,6 +77,10 @@ pub fn class_keys(ty: &Obj) -> Option<Rc<SharedKeys>> {
     if !managed || !crate::types::is_heap_type(ty) {
         return None;
     }
+    // Keys exist only for a class that passed the solid-base test below.
+    if let Some(k) = tdata(ty).shared_keys.borrow().as_ref() {
+        return Some(k.clone());
+    }
     let base = crate::types::static_base(ty);
     if base.as_type_slots().is_none_or(|s| s.itemsize.get() != 0) {
         return None;

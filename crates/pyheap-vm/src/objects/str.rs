@@ -103,6 +103,12 @@ pub fn intern_obj(o: Obj) -> Obj {
     let Some(p) = o.payload::<StrObj>() else {
         return o;
     };
+    // NOTE: only the object stored in the table carries the interned flag
+    // (a later intern of equal text returns that object), so a flagged
+    // object is its own answer without hashing the text.
+    if p.info.get() & INFO_INTERNED != 0 {
+        return o;
+    }
     let s: &str = &p.s;
     if let Some(x) = INTERNED.with(|m| m.borrow().get(s).cloned()) {
         return x;

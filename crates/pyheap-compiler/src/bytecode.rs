@@ -490,6 +490,36 @@ pub enum Instruction {
     /// and `gen.close()` calls `iter.close()`, as CPython does.
     YieldFrom,
 
+    // ----- coroutines (see `pyheap_vm::coro`) ------------------------------
+    /// `[v] -> [awaitable_iter]` (3.11's `GET_AWAITABLE`): a coroutine is
+    /// used as is (`RuntimeError: coroutine is being awaited already` if
+    /// it is suspended in an await), so is a generator whose code has
+    /// `CO_ITERABLE_COROUTINE`; otherwise `type(v).__await__(v)`, which must
+    /// return an iterator that is not a coroutine. `where_` selects the
+    /// message when there is no `__await__`: 0 `await`, 1 after `__aenter__`,
+    /// 2 after `__aexit__`. Followed by `LoadConst None; YieldFrom` (3.11's
+    /// `SEND` loop).
+    GetAwaitable(u32),
+    /// `[v] -> [type(v).__aiter__(v)]` (`async for`); `TypeError: 'async
+    /// for' requires an object with __aiter__ method, got T` if missing,
+    /// `... that does not implement __anext__: T` for a bad result.
+    GetAiter,
+    /// `[aiter] -> [aiter, awaitable]`: `type(aiter).__anext__(aiter)`
+    /// made awaitable as `GetAwaitable` does (the async-generator fast path
+    /// returns its `asend` object directly).
+    GetAnext,
+    /// `[aiter, exc] -> []` when `exc` is a `StopAsyncIteration`, else
+    /// re-raise `exc` (like `Reraise`). Handler of an `async for` step.
+    EndAsyncFor,
+    /// `[cm] -> [bound __aexit__, __aenter__()]`; `TypeError: 'T' object
+    /// does not support the asynchronous context manager protocol` (with
+    /// ` (missed __aexit__ method)` when only that one is missing).
+    BeforeAsyncWith,
+    /// `[v] -> [wrapped(v)]`: marks a value an async generator yields to
+    /// its consumer (as opposed to what its awaits pass through to the event
+    /// loop). Emitted before each `YieldValue` of an async generator.
+    AsyncGenWrap,
+
     // ----- classes, imports, misc ------------------------------------------
     /// `[] -> [builtins.__build_class__]`.
     LoadBuildClass,
@@ -608,6 +638,12 @@ pub mod flags {
     pub const CO_NESTED: u32 = 0x0010;
     /// Calling it creates a generator.
     pub const CO_GENERATOR: u32 = 0x0020;
+    /// Calling it creates a coroutine (`async def` without `yield`).
+    pub const CO_COROUTINE: u32 = 0x0080;
+    /// A generator usable in `await` (`types.coroutine`).
+    pub const CO_ITERABLE_COROUTINE: u32 = 0x0100;
+    /// Calling it creates an async generator (`async def` with `yield`).
+    pub const CO_ASYNC_GENERATOR: u32 = 0x0200;
     /// `from __future__ import annotations` was in effect (annotations are
     /// stored as strings).
     pub const CO_FUTURE_ANNOTATIONS: u32 = 0x0100_0000;

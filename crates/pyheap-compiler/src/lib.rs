@@ -31,6 +31,8 @@ mod tabs;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_async;
 
 /// Runs the parser alone (no symbol table or code generation); used by the
 /// `parse` fuzz target in `fuzz/`.

@@ -67,6 +67,14 @@ pub struct Scope {
     pub params: Vec<String>,
     pub children: Vec<usize>,
     pub is_generator: bool,
+    /// CPython's `ste_coroutine`: an `async def`, or a comprehension with
+    /// `async for`/`await` (see `async_scope` in codegen).
+    pub is_coroutine: bool,
+    /// The scope is an `async def` body (CPython's
+    /// `COMPILER_SCOPE_ASYNC_FUNCTION`).
+    pub is_async_def: bool,
+    /// First `return <value>` in this scope (for the async-generator check).
+    return_value: Option<TextRange>,
     /// Class scope needs a `__class__` cell.
     pub needs_class_closure: bool,
     /// Names that are free in this class because a nested scope needs them
@@ -90,6 +98,9 @@ impl Scope {
             params: Vec::new(),
             children: Vec::new(),
             is_generator: false,
+            is_coroutine: false,
+            is_async_def: false,
+            return_value: None,
             needs_class_closure: false,
             free_class: BTreeSet::new(),
             range,
@@ -387,8 +398,18 @@ impl Builder {
                 }
                 self.add(&f.name.id, DEF_LOCAL, f.range)?;
                 self.push(ScopeKind::Function, &f.name.id, f.range);
+                if f.is_async {
+                    self.cur().is_coroutine = true;
+                    self.cur().is_async_def = true;
+                }
                 self.params_define(&f.parameters)?;
                 self.stmts(&f.body)?;
+                let sc = self.cur();
+                if sc.is_coroutine && sc.is_generator {
+                    if let Some(r) = sc.return_value {
+                        return err("'return' with value in async generator".to_string(), r);
+                    }
+                }
                 self.pop();
             }
             Stmt::ClassDef(c) => {
@@ -411,6 +432,9 @@ impl Builder {
             Stmt::Return(r) => {
                 if let Some(v) = &r.value {
                     self.expr(v)?;
+                    if self.cur().return_value.is_none() {
+                        self.cur().return_value = Some(r.range);
+                    }
                 }
             }
             Stmt::Delete(d) => {
@@ -650,6 +674,9 @@ impl Builder {
         self.expr(&first.iter)?;
         self.push(ScopeKind::Comprehension, name, range);
         self.cur().is_generator = is_generator;
+        if generators.iter().any(|g| g.is_async) {
+            self.cur().is_coroutine = true;
+        }
         self.add(".0", DEF_PARAM, range)?;
         self.cur().params = vec![".0".to_string()];
         for (i, g) in generators.iter().enumerate() {
@@ -664,7 +691,13 @@ impl Builder {
         for e in elts {
             self.expr(e)?;
         }
+        // 3.11: a non-generator comprehension that awaits makes its
+        // enclosing scope a coroutine too.
+        let is_async = self.cur().is_coroutine && !is_generator;
         self.pop();
+        if is_async {
+            self.cur().is_coroutine = true;
+        }
         Ok(())
     }
 
@@ -793,7 +826,10 @@ impl Builder {
             Expr::Generator(g) => {
                 self.comprehension(g.range, "genexpr", &g.generators, &[&g.elt], true)?
             }
-            Expr::Await(a) => return err("'await' outside async function".to_string(), a.range),
+            Expr::Await(a) => {
+                self.expr(&a.value)?;
+                self.cur().is_coroutine = true;
+            }
             Expr::Yield(y) => {
                 self.check_yield(y.range)?;
                 if let Some(v) = &y.value {

@@ -265,6 +265,9 @@ pub fn call_function(f: &Obj, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     if c.unit.flags & flags::CO_GENERATOR != 0 {
         return Ok(crate::gen::new_generator(frame, f, fp));
     }
+    if c.unit.flags & (flags::CO_COROUTINE | flags::CO_ASYNC_GENERATOR) != 0 {
+        return Ok(crate::coro::new_for_code(frame, f, fp));
+    }
     let _g = crate::rt::enter_recursion("")?;
     match run_frame(&mut frame, None)? {
         Exit::Return(v) | Exit::Yield(v) => Ok(v),
@@ -1172,7 +1175,15 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         }
         I::GetYieldFromIter => {
             let o = frame.pop();
-            if crate::gen::is_generator(&o) {
+            if crate::coro::is_coroutine(&o) {
+                let fl = flags::CO_COROUTINE | flags::CO_ITERABLE_COROUTINE;
+                if c.unit.flags & fl == 0 {
+                    return Err(type_err(
+                        "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                    ));
+                }
+                frame.push(o);
+            } else if crate::gen::is_generator(&o) {
                 frame.push(o);
             } else {
                 let it = ops::iter(&o)?;
@@ -1192,6 +1203,36 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
                     frame.push(r);
                 }
             }
+        }
+        I::GetAwaitable(w) => {
+            let v = frame.pop();
+            frame.push(crate::coro::get_awaitable(v, w)?);
+        }
+        I::GetAiter => {
+            let v = frame.pop();
+            frame.push(crate::async_gen::get_aiter(v)?);
+        }
+        I::GetAnext => {
+            let aiter = frame.top();
+            frame.push(crate::async_gen::get_anext(&aiter)?);
+        }
+        I::EndAsyncFor => {
+            let exc = frame.pop();
+            if !crate::types::isinstance(&exc, &crate::coro::stop_async()) {
+                frame.reraise = true;
+                return Err(PyErr { exc });
+            }
+            frame.pop();
+        }
+        I::AsyncGenWrap => {
+            let v = frame.pop();
+            frame.push(crate::async_gen::wrap(v));
+        }
+        I::BeforeAsyncWith => {
+            let cm = frame.pop();
+            let (exit, enter) = crate::coro::before_async_with(&cm)?;
+            frame.push(exit);
+            frame.push(enter);
         }
         I::LoadBuildClass => {
             let v = dict::get_str(frame.builtins()?, "__build_class__")

@@ -36,6 +36,11 @@ pub struct GenObj {
     /// references for as long as this is set (set and cleared in
     /// [`gen_send`]). A frame object made while running is not included.
     running_refs: Cell<Option<(ObjPtr, ObjPtr)>>,
+    /// Async generators only: `async_gen::AG_*` bits.
+    pub flags: Cell<u8>,
+    /// Async generators only: the `sys.set_asyncgen_hooks` finalizer
+    /// captured at the first step (`ag_origin_or_finalizer`).
+    pub finalizer: Slot,
 }
 
 /// Offset of the weakref-list word from the object address.
@@ -54,6 +59,10 @@ pub fn set_payload(s: &TypeSlots) -> bool {
 /// cleared, then the saved exception.
 pub fn traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
     if let Some(g) = o.payload::<GenObj>() {
+        // `async_gen_traverse` visits the finalizer before `gen_traverse`.
+        if let Some(p) = g.finalizer.peek() {
+            visit(p);
+        }
         for s in [&g.code, &g.name, &g.qualname] {
             if let Some(p) = s.peek() {
                 visit(p);
@@ -82,6 +91,7 @@ pub fn clear(o: &Obj) {
         let f = g.frame.borrow_mut().take();
         drop(f);
         drop(g.exc_state.take());
+        drop(g.finalizer.take());
     }
 }
 
@@ -102,14 +112,22 @@ pub fn finalize(o: &Obj) {
 }
 
 /// A generator for `frame`, a call of the function `func` (`fp` is its payload).
-pub fn new_generator(mut frame: Frame, func: &Obj, fp: &FuncObj) -> Obj {
+pub fn new_generator(frame: Frame, func: &Obj, fp: &FuncObj) -> Obj {
+    new_gen_of(&t().generator, frame, func, fp)
+}
+
+/// A generator-like object (generator, coroutine, async generator) of type
+/// `ty` around `frame`, a call of the function `func`.
+pub fn new_gen_of(ty: &Obj, mut frame: Frame, func: &Obj, fp: &FuncObj) -> Obj {
     let code = frame.code.clone();
     frame.func = Some(func.clone());
     frame.park();
     let g = new_object(
-        &t().generator,
+        ty,
         GenObj {
             code: Slot::new(Some(code)),
+            flags: Cell::new(0),
+            finalizer: Slot::new(None),
             frame: RefCell::new(Some(Box::new(frame))),
             running: Cell::new(false),
             name: Slot::new(fp.name.get()),
@@ -125,8 +143,43 @@ pub fn new_generator(mut frame: Frame, func: &Obj, fp: &FuncObj) -> Obj {
     g
 }
 
+/// A plain generator (not a coroutine or async generator).
 pub fn is_generator(o: &Obj) -> bool {
+    o.payload::<GenObj>().is_some() && o.has_type(&t().generator)
+}
+
+/// Any object built on `GenObj`: generator, coroutine, async generator.
+pub fn is_gen_like(o: &Obj) -> bool {
     o.payload::<GenObj>().is_some()
+}
+
+/// The word CPython's messages use for this kind of generator object.
+pub fn kind_name(o: &Obj) -> &'static str {
+    let Some(ct) = crate::coro::types_if_made() else {
+        return "generator";
+    };
+    if o.has_type(&ct.coroutine) {
+        "coroutine"
+    } else if o.has_type(&ct.async_generator) {
+        "async generator"
+    } else {
+        "generator"
+    }
+}
+
+/// `sys.getsizeof` minus the GC header: CPython 3.11 embeds the frame
+/// (`offsetof(PyGenObject, gi_iframe)` 80 + frame header 72, then one word
+/// per local, cell, free variable and stack slot of `gi_code`).
+/// NOTE: the frame lives in a Rust `Box` here; the reported size is
+/// CPython's formula over the same code geometry.
+pub fn sizeof(o: &Obj) -> Option<usize> {
+    let g = o.payload::<GenObj>()?;
+    let code = g.code.get()?;
+    let c = crate::code::co(&code)?;
+    let u = &c.unit;
+    let cells_not_args = u.cell2arg.iter().filter(|a| a.is_none()).count();
+    let slots = u.varnames.len() + cells_not_args + u.freevars.len() + u.stacksize as usize;
+    Some(152 + 8 * slots)
 }
 
 /// Result of resuming a generator or delegating to an iterator.
@@ -140,10 +193,16 @@ pub fn gen_send(g: &Obj, value: Obj, throw: Option<PyErr>) -> PyResult<Sent> {
     let Some(gp) = g.payload::<GenObj>() else {
         return Err(type_err("not a generator"));
     };
+    let kind = kind_name(g);
     if gp.running.get() {
-        return Err(crate::exc::value_err("generator already executing"));
+        return Err(crate::exc::value_err(&format!("{kind} already executing")));
     }
     let Some(mut frame) = gp.frame.borrow_mut().take() else {
+        if kind == "coroutine" {
+            return Err(crate::exc::runtime_err(
+                "cannot reuse already awaited coroutine",
+            ));
+        }
         return match throw {
             Some(e) => Err(e),
             None => Err(crate::exc::stop_iteration(None)),
@@ -154,9 +213,9 @@ pub fn gen_send(g: &Obj, value: Obj, throw: Option<PyErr>) -> PyResult<Sent> {
         if throw.is_none() && !is_none(&value) {
             frame.park();
             *gp.frame.borrow_mut() = Some(frame);
-            return Err(type_err(
-                "can't send non-None value to a just-started generator",
-            ));
+            return Err(type_err(&format!(
+                "can't send non-None value to a just-started {kind}"
+            )));
         }
         frame.started = true;
     } else if throw.is_none() {
@@ -189,8 +248,15 @@ pub fn gen_send(g: &Obj, value: Obj, throw: Option<PyErr>) -> PyResult<Sent> {
         }
         Err(e) => {
             drop(frame);
-            if crate::exc::matches(&e, &t().stop_iteration) {
-                let re = new_err(&t().runtime_error, "generator raised StopIteration");
+            let stop_async =
+                kind == "async generator" && crate::exc::matches(&e, &crate::coro::stop_async());
+            if crate::exc::matches(&e, &t().stop_iteration) || stop_async {
+                let what = if stop_async {
+                    "StopAsyncIteration"
+                } else {
+                    "StopIteration"
+                };
+                let re = new_err(&t().runtime_error, &format!("{kind} raised {what}"));
                 if let Some(p) = crate::exc::ep(&re.exc) {
                     p.cause.set(Some(e.exc.clone()));
                     p.context.set(Some(e.exc));
@@ -215,7 +281,7 @@ fn resume(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
             if let Some(d) = delegate {
                 let is_exit = crate::exc::matches(&e, &t().generator_exit);
                 let r: PyResult<Option<Sent>> = if is_exit {
-                    let close = if is_generator(&d) {
+                    let close = if is_gen_like(&d) {
                         gen_close(&d).map(|_| None::<Sent>)
                     } else {
                         match crate::attr::getattr_opt(&d, "close") {
@@ -230,7 +296,7 @@ fn resume(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
                         Ok(_) => Err(e),
                         Err(x) => Err(x),
                     }
-                } else if is_generator(&d) {
+                } else if is_gen_like(&d) {
                     gen_send(&d, none(), Some(e)).map(Some)
                 } else {
                     match crate::attr::getattr_opt(&d, "throw")? {
@@ -274,7 +340,7 @@ pub fn stop_value(e: &PyErr) -> Obj {
 
 /// `yield from` step: send `x` to the delegate `it`.
 pub fn delegate_send(it: &Obj, x: Obj) -> PyResult<Sent> {
-    if is_generator(it) {
+    if is_gen_like(it) {
         return match gen_send(it, x, None) {
             Err(e) if crate::exc::matches(&e, &t().stop_iteration) => {
                 Ok(Sent::Returned(stop_value(&e)))

@@ -32,7 +32,9 @@ pub fn is_native_iterable(o: &Obj) -> bool {
 
 /// True for builtin iterator objects (including generators).
 pub fn is_native_iterator(o: &Obj) -> bool {
-    crate::gen::is_generator(o) || (ip(o).is_some() && !crate::types::is_heap_type(&o.type_ref()))
+    crate::gen::is_generator(o)
+        || (ip(o).is_some() && !crate::types::is_heap_type(&o.type_ref()))
+        || crate::coro::is_await_iterator(o)
 }
 
 /// `iter(o)` for builtin objects; None when not natively iterable.

@@ -11,12 +11,14 @@
 //! [`run_interactive`].
 #![forbid(unsafe_code)]
 
+pub mod async_gen;
 pub mod attr;
 pub mod budget;
 pub mod builtins;
 pub mod callfast;
 pub mod code;
 pub mod containers;
+pub mod coro;
 pub mod docstrings;
 pub mod eval;
 pub mod exc;

@@ -149,7 +149,8 @@ pub fn misc_repr(o: &Obj) -> PyResult<Option<String>> {
     }
     if let Some(g) = o.payload::<crate::gen::GenObj>() {
         return Ok(Some(format!(
-            "<generator object {} at {:#x}>",
+            "<{} object {} at {:#x}>",
+            crate::types::tname(o),
             s_of(g.qualname.get()),
             o.addr()
         )));

@@ -46,6 +46,9 @@ pub fn sizeof(o: &Obj) -> usize {
     if let Some(n) = crate::objects::memoryview::sizeof(o) {
         return n;
     }
+    if let Some(n) = crate::gen::sizeof(o) {
+        return n;
+    }
     o.type_slots().basicsize.get()
 }
 

@@ -360,7 +360,7 @@ impl<'a> Compiler<'a> {
             Expr::Generator(g) => {
                 self.comprehension(g.range, CompKind::Gen, &g.generators, &g.elt, None)?
             }
-            Expr::Await(a) => return Err(self.error("'await' outside function", a.range)),
+            Expr::Await(a) => self.await_expr(a)?,
             Expr::Yield(y) => {
                 if !self.scope_kind().is_function() {
                     return Err(self.error("'yield' outside function", y.range));
@@ -369,12 +369,16 @@ impl<'a> Compiler<'a> {
                     Some(v) => self.expr(v)?,
                     None => self.load_none(),
                 }
+                if self.in_async_generator() {
+                    self.emit(I::AsyncGenWrap);
+                }
                 self.emit(I::YieldValue);
             }
             Expr::YieldFrom(y) => {
                 if !self.scope_kind().is_function() {
                     return Err(self.error("'yield' outside function", y.range));
                 }
+                self.check_yield_from(y.range)?;
                 self.expr(&y.value)?;
                 self.emit(I::GetYieldFromIter);
                 self.load_none();

@@ -11,6 +11,7 @@
 //!   get one index per unit and one id per compilation.
 //! * Every emitted instruction gets `Unit::loc` as its location.
 
+mod async_ops;
 mod expr;
 mod pattern;
 mod scope;
@@ -54,6 +55,7 @@ pub(crate) enum FBlock<'a> {
     FinallyEnd,
     With {
         range: TextRange,
+        is_async: bool,
     },
     HandlerCleanup {
         name: Option<String>,

@@ -161,9 +161,12 @@ impl<'a> Compiler<'a> {
             if st.nested {
                 fl |= flags::CO_NESTED;
             }
-            if st.is_generator {
-                fl |= flags::CO_GENERATOR;
-            }
+            fl |= match (st.is_generator, st.is_coroutine) {
+                (true, false) => flags::CO_GENERATOR,
+                (false, true) => flags::CO_COROUTINE,
+                (true, true) => flags::CO_ASYNC_GENERATOR,
+                (false, false) => 0,
+            };
         }
         let cell2arg = u
             .cellvars
@@ -323,9 +326,6 @@ impl<'a> Compiler<'a> {
 
     /// `def` statement.
     pub(crate) fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult {
-        if f.is_async {
-            return Err(self.error("async functions are not supported by pyheap", f.range));
-        }
         if f.type_params.is_some() {
             return Err(self.error("invalid syntax", f.range));
         }
@@ -507,13 +507,9 @@ impl<'a> Compiler<'a> {
         let Some(outermost) = generators.first() else {
             return Err(self.error("invalid syntax", range));
         };
-        if generators.iter().any(|g| g.is_async) {
-            return Err(self.error(
-                "asynchronous comprehension outside of an asynchronous function",
-                range,
-            ));
-        }
         let scope = self.scope_of(range, ScopeKind::Comprehension)?;
+        self.check_async_comprehension(scope, kind == CompKind::Gen, range)?;
+        let is_async = self.symtable.scopes[scope].is_coroutine;
         let name = match kind {
             CompKind::List => "<listcomp>",
             CompKind::Set => "<setcomp>",
@@ -544,8 +540,15 @@ impl<'a> Compiler<'a> {
         self.set_loc(loc_range);
         self.make_closure(code, 0);
         self.iter_expr(&outermost.iter)?;
-        self.emit(I::GetIter);
+        if outermost.is_async {
+            self.emit(I::GetAiter);
+        } else {
+            self.emit(I::GetIter);
+        }
         self.emit(I::Call(0));
+        if is_async && kind != CompKind::Gen {
+            self.await_op(0);
+        }
         Ok(())
     }
 
@@ -559,6 +562,12 @@ impl<'a> Compiler<'a> {
         kind: CompKind,
     ) -> CResult {
         let gen = &generators[index];
+        if gen.is_async {
+            let range = gen.range;
+            return self.async_comprehension_clause(gen, index == 0, range, &mut |c| {
+                c.comprehension_body(generators, index, depth + 1, elt, val, kind)
+            });
+        }
         let mut start = Some(self.new_label());
         let if_cleanup = self.new_label();
         let anchor = self.new_label();
@@ -590,12 +599,34 @@ impl<'a> Compiler<'a> {
         for cond in &gen.ifs {
             self.jump_if(cond, if_cleanup, false)?;
         }
+        self.comprehension_body(generators, index, depth, elt, val, kind)?;
+        self.bind(if_cleanup);
+        if let Some(s) = start {
+            self.emit(I::Jump(s));
+            self.bind(anchor);
+        }
+        Ok(())
+    }
+
+    /// What is inside clause `index`: the next clause or the element.
+    fn comprehension_body(
+        &mut self,
+        generators: &'a [ast::Comprehension],
+        index: usize,
+        depth: u32,
+        elt: &'a Expr,
+        val: Option<&'a Expr>,
+        kind: CompKind,
+    ) -> CResult {
         if index + 1 < generators.len() {
             self.comprehension_generator(generators, index + 1, depth, elt, val, kind)?;
         } else {
             match kind {
                 CompKind::Gen => {
                     self.expr(elt)?;
+                    if self.in_async_generator() {
+                        self.emit(I::AsyncGenWrap);
+                    }
                     self.emit(I::YieldValue);
                     self.emit(I::PopTop);
                 }
@@ -615,11 +646,6 @@ impl<'a> Compiler<'a> {
                     self.emit(I::MapAdd(depth + 1));
                 }
             }
-        }
-        self.bind(if_cleanup);
-        if let Some(s) = start {
-            self.emit(I::Jump(s));
-            self.bind(anchor);
         }
         Ok(())
     }

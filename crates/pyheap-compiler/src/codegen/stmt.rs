@@ -71,7 +71,7 @@ impl<'a> Compiler<'a> {
             Stmt::While(w) => self.while_stmt(w),
             Stmt::If(i) => self.if_stmt(i),
             Stmt::With(w) => {
-                if w.is_async {
+                if w.is_async && !self.in_async_def() {
                     return Err(self.error("'async with' outside async function", w.range));
                 }
                 self.with_stmt(w, 0)
@@ -290,7 +290,7 @@ impl<'a> Compiler<'a> {
 
     fn for_stmt(&mut self, f: &'a ast::StmtFor) -> CResult {
         if f.is_async {
-            return Err(self.error("'async for' outside async function", f.range));
+            return self.async_for_stmt(f);
         }
         let start = self.new_label();
         let cleanup = self.new_label();
@@ -367,9 +367,17 @@ impl<'a> Compiler<'a> {
         let suppress = self.new_label();
         self.expr(&item.context_expr)?;
         self.set_loc(w.range);
-        self.emit(I::BeforeWith);
+        if w.is_async {
+            self.emit(I::BeforeAsyncWith);
+            self.await_op(1);
+        } else {
+            self.emit(I::BeforeWith);
+        }
         self.emit(I::SetupWith(final_));
-        self.push_fblock(FBlock::With { range: w.range });
+        self.push_fblock(FBlock::With {
+            range: w.range,
+            is_async: w.is_async,
+        });
         match &item.optional_vars {
             Some(v) => self.store_target(v)?,
             None => self.emit(I::PopTop),
@@ -383,6 +391,9 @@ impl<'a> Compiler<'a> {
         self.set_loc(w.range);
         self.emit(I::PopBlock);
         self.call_exit_with_nones();
+        if w.is_async {
+            self.await_op(2);
+        }
         self.emit(I::PopTop);
         self.emit(I::Jump(exit));
         // Exceptional exit.
@@ -390,6 +401,9 @@ impl<'a> Compiler<'a> {
         self.emit(I::SetupFinally(cleanup));
         self.emit(I::PushExcInfo);
         self.emit(I::WithExceptStart);
+        if w.is_async {
+            self.await_op(2);
+        }
         self.emit(I::PopJumpIfTrue(suppress));
         self.emit(I::Reraise);
         self.bind(cleanup);

@@ -44,7 +44,7 @@ impl<'a> Compiler<'a> {
                 self.emit(I::PopBlock);
                 self.emit(I::PopExcept);
             }
-            FBlock::With { range } => {
+            FBlock::With { range, is_async } => {
                 let saved = self.ur().loc;
                 self.set_loc(*range);
                 self.emit(I::PopBlock);
@@ -52,6 +52,9 @@ impl<'a> Compiler<'a> {
                     self.emit(I::Swap(2));
                 }
                 self.call_exit_with_nones();
+                if *is_async {
+                    self.await_op(2);
+                }
                 self.emit(I::PopTop);
                 self.u().loc = saved;
             }

@@ -39,6 +39,7 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_weakref", weakref::init),
     ("_ctypes", ctypes::init),
     ("atexit", atexit::init),
+    ("_coro", crate::coro::init_module),
 ];
 
 fn init_builtins_alias(_m: &Obj) -> PyResult<()> {
@@ -60,6 +61,7 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("_weakrefset", include_str!("py/_weakrefset.py")),
     ("ctypes", include_str!("py/ctypes.py")),
     ("_structseq", include_str!("py/_structseq.py")),
+    ("asyncio", include_str!("py/asyncio.py")),
 ];
 
 /// The source of a builtin Python module.

@@ -240,6 +240,8 @@ pub fn init(m: &Obj) -> PyResult<()> {
     let fns: &[(&'static str, crate::rt::NativeFn)] = &[
         ("getrefcount", getrefcount),
         ("getsizeof", getsizeof),
+        ("set_asyncgen_hooks", crate::async_gen::set_hooks),
+        ("get_asyncgen_hooks", crate::async_gen::get_hooks),
         ("intern", intern),
         ("getrecursionlimit", getrecursionlimit),
         ("setrecursionlimit", setrecursionlimit),

@@ -10,6 +10,15 @@ def _g():
     yield 1
 GeneratorType = type(_g())
 
+async def _c(): pass
+_cv = _c()
+CoroutineType = type(_cv)
+_cv.close()
+
+async def _ag():
+    yield 1
+AsyncGeneratorType = type(_ag())
+
 class _C:
     def _m(self): pass
 MethodType = type(_C()._m)
@@ -46,4 +55,22 @@ def new_class(name, bases=(), kwds=None, exec_body=None):
         exec_body(ns)
     return type(name, bases, ns)
 
-del sys, _f, _g, _C, _cell
+def coroutine(func):
+    """Convert regular generator function to a coroutine."""
+    if not callable(func):
+        raise TypeError('types.coroutine() expects a callable')
+    if type(func) is FunctionType:
+        flags = func.__code__.co_flags
+        if flags & 0x180:
+            return func
+        if flags & 0x20:
+            import _coro
+            return _coro.mark_iterable(func)
+
+    def wrapped(*args, **kwargs):
+        return func(*args, **kwargs)
+    wrapped.__name__ = getattr(func, '__name__', 'wrapped')
+    wrapped.__qualname__ = getattr(func, '__qualname__', 'wrapped')
+    return wrapped
+
+del sys, _f, _g, _C, _cell, _c, _cv, _ag

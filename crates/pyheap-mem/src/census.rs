@@ -87,6 +87,14 @@ pub(crate) fn record(ev: &Event) {
         match *ev {
             Event::Alloc { addr, .. } => {
                 c.objects.insert(addr, program);
+                // A block reused from a free list now belongs to whoever
+                // took it: a runtime object made in a block the program
+                // once allocated is not the program's block any more.
+                if let Some(b) = alloc::block_of(addr) {
+                    if let Some(owner) = c.blocks.get_mut(&b.start) {
+                        *owner = program;
+                    }
+                }
             }
             Event::Free { addr } => {
                 c.objects.remove(&addr);
@@ -172,6 +180,30 @@ mod tests {
         let seen: Vec<(usize, bool)> = s.objects.iter().map(|o| (o.addr, o.program)).collect();
         assert_eq!(seen, vec![(16, false), (96, true)]);
         assert_eq!((s.blocks, s.program_blocks), (1, 1));
+        CENSUS.with(|c| *c.borrow_mut() = None);
+        crate::events::refresh_active();
+    }
+
+    #[test]
+    fn reused_block_belongs_to_its_new_owner() {
+        // A block the program allocated, then taken (as a free list does)
+        // for an object the runtime keeps: not a program block any more.
+        start();
+        begin_program();
+        let Some(b) = alloc::malloc(64) else {
+            panic!("malloc(64) failed")
+        };
+        assert_eq!(snapshot().program_blocks, 1);
+        set_program(false);
+        emit(Event::Alloc {
+            addr: b.as_ptr().addr() + 16,
+            size: 64,
+        });
+        let s = snapshot();
+        assert_eq!((s.blocks, s.program_blocks), (1, 0));
+        // SAFETY: b came from malloc above and is freed once.
+        unsafe { alloc::free(b.as_ptr()) };
+        assert_eq!(snapshot().blocks, 0);
         CENSUS.with(|c| *c.borrow_mut() = None);
         crate::events::refresh_active();
     }

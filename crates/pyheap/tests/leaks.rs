@@ -64,32 +64,6 @@ fn without_census(out: RunOutput) -> RunOutput {
     }
 }
 
-/// Cases that leave 1–3 raw blocks (no objects) behind at exit: small (48-
-/// and 64-byte) blocks whose owner is not traced yet. They appeared when dict
-/// and set tables and the per-type free lists moved onto pyheap's allocator
-/// (e.g. `gc.callbacks.append(1)` alone leaves one). Object leaks are still
-/// checked for these cases; the list may only shrink (see `check_case`).
-const BLOCK_RESIDUE: &[&str] = &[
-    "objects/getsizeof_reference_tables",
-    "probes/011_gc_count_progression",
-    "probes/013_gc_callbacks",
-    "probes/025_tuple_untracking",
-    "probes/026_dict_tracking",
-    "probes/027_is_tracked_table",
-    "probes/030_gc_debug_output",
-    "probes/031_generation_promotion",
-    "probes/040_weakref_sharing",
-    "probes/044_weakref_containers",
-    "probes/085_address_reuse_lifo",
-    "probes/088_arena_reclaim",
-    "seeds_gc/s004_circular_gc_disabled",
-    "seeds_weakref/s003_weak_key_dictionary",
-    "seeds_weakref/s003_weakref_set_cache",
-    "weakref/containers_iteration",
-    "weakref/proxy_ops",
-    "weakref/ref_basics",
-];
-
 fn check_case(suite: &Path, case: &str, gaps: &[String]) -> Result<(i64, i64), String> {
     let file = suite.join(format!("{case}.py"));
     let env = [("PYHEAP_LEAKCHECK".to_string(), "1".to_string())];
@@ -99,16 +73,6 @@ fn check_case(suite: &Path, case: &str, gaps: &[String]) -> Result<(i64, i64), S
         .ok_or_else(|| format!("no census line; stderr ends: {}", tail(&stderr)))?;
     let objects = field(&census, "program_objects");
     let blocks = field(&census, "program_blocks") - field(&census, "interned");
-    let residue_listed = BLOCK_RESIDUE.contains(&case);
-    if residue_listed && objects == 0 {
-        // The list may only shrink: a listed case that no longer leaves raw
-        // blocks behind must be taken off it.
-        return match blocks {
-            0 => Err("listed in BLOCK_RESIDUE but leaves no block: remove it".into()),
-            1..=3 => Ok((field(&census, "static_objects"), field(&census, "interned"))),
-            _ => Err(format!("leaked {blocks} raw blocks (listed for at most 3)")),
-        };
-    }
     if objects != 0 || blocks != 0 {
         let listed: Vec<&str> = stderr
             .lines()

@@ -693,10 +693,7 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         }
         I::DeleteName(i) => {
             let name = c.names[i as usize].clone();
-            let l = frame
-                .locals
-                .clone()
-                .unwrap_or_else(|| frame.globals_obj());
+            let l = frame.locals.clone().unwrap_or_else(|| frame.globals_obj());
             if dict::del_item(&l, &name)?.is_none() {
                 return Err(crate::exc::name_err(pstr::as_str(&name).unwrap_or("")));
             }
@@ -1257,10 +1254,7 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         }
         I::ImportStar => {
             let m = frame.pop();
-            let target = frame
-                .locals
-                .clone()
-                .unwrap_or_else(|| frame.globals_obj());
+            let target = frame.locals.clone().unwrap_or_else(|| frame.globals_obj());
             crate::import::import_star(&m, &target)?;
         }
         I::FormatValue {
@@ -1293,10 +1287,7 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
             crate::interactive::print_expr(v)?;
         }
         I::SetupAnnotations => {
-            let l = frame
-                .locals
-                .clone()
-                .unwrap_or_else(|| frame.globals_obj());
+            let l = frame.locals.clone().unwrap_or_else(|| frame.globals_obj());
             if dict::get_str(&l, "__annotations__").is_none() {
                 dict::set_str(&l, "__annotations__", dict::new_dict())?;
             }

@@ -4,8 +4,8 @@
 //! tables and dunder dispatchers.
 
 use pyheap_mem::{
-    freelist, new_object, new_root_metatype, FreeListSpec, ObjPtr, TypeFlags, TypeSlots,
-    TYPE_PAYLOAD_OFFSET,
+    freelist, new_object, new_object_placed, new_root_metatype, FreeListSpec, ObjPtr, TypeFlags,
+    TypeSlots, TYPE_PAYLOAD_OFFSET,
 };
 
 use crate::methods::core::{reg_binops, reg_compare, reg_dunders};
@@ -17,6 +17,15 @@ use crate::types::{new_builtin_type, t, tdata, PayloadSetter, TypeData, Types};
 
 const GC: TypeFlags = TypeFlags::HAVE_GC;
 const NOGC: TypeFlags = TypeFlags(0);
+/// Offsets within a 4 KiB page of CPython 3.11.7's static singletons here
+/// (`id(None) % 4096`, ...): pyheap places its own at the same offsets, so
+/// their pointer hashes share CPython's low 8 bits and small sets and dicts
+/// holding them order alike (fuzz/none_hash_order).
+const NONE_PAGE_OFFSET: usize = 0xbe0;
+const NOTIMPL_PAGE_OFFSET: usize = 0xa30;
+const ELLIPSIS_PAGE_OFFSET: usize = 0xe60;
+const TRUE_PAGE_OFFSET: usize = 0xf00;
+const FALSE_PAGE_OFFSET: usize = 0xf20;
 /// Starting count of CPython 3.11's statically allocated objects.
 pub const STATIC_REFCNT: isize = 999_999_999;
 
@@ -488,17 +497,17 @@ pub fn build_types() -> Types {
             .unwrap_or_else(|| object.clone())
     };
     // singletons
-    let single = |ty: &Obj| -> Obj {
-        match new_object(ty, instance::Empty, 0) {
+    let single = |ty: &Obj, off: usize| -> Obj {
+        match new_object_placed(ty, instance::Empty, 0, off) {
             Ok(o) => o,
             Err(_) => panic!("pyheap: out of memory at start-up"),
         }
     };
-    let none = single(&none_type);
-    let not_implemented = single(&notimpl_type);
-    let ellipsis = single(&ellipsis_type);
-    let true_ = int::alloc_int(&bool_, &int::IntV::S(1));
-    let false_ = int::alloc_int(&bool_, &int::IntV::S(0));
+    let none = single(&none_type, NONE_PAGE_OFFSET);
+    let not_implemented = single(&notimpl_type, NOTIMPL_PAGE_OFFSET);
+    let ellipsis = single(&ellipsis_type, ELLIPSIS_PAGE_OFFSET);
+    let true_ = int::alloc_placed_bool(&bool_, true, TRUE_PAGE_OFFSET);
+    let false_ = int::alloc_placed_bool(&bool_, false, FALSE_PAGE_OFFSET);
     let small_ints: Vec<Obj> = (-5..=256)
         .map(|v| int::alloc_int(&int_, &int::IntV::S(v)))
         .collect();

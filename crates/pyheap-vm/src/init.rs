@@ -545,6 +545,14 @@ pub fn build_types() -> Types {
         o.add_static_refs(STATIC_REFCNT - 1);
     }
     let it = |n: &str| iter_ty(n);
+    // CPython's dictiterobject is 56 bytes (the others here are 32).
+    let dict_it = |n: &str| {
+        let ty = iter_ty(n);
+        if let Some(s) = ty.as_type_slots() {
+            s.basicsize.set(56);
+        }
+        ty
+    };
     // range iterators are not GC objects in CPython
     let range_iter = mk(
         "range_iterator",
@@ -559,10 +567,14 @@ pub fn build_types() -> Types {
         list_reviter: it("list_reverseiterator"),
         tuple_iter: it("tuple_iterator"),
         str_iter: it("str_ascii_iterator"),
+        str_uiter: it("str_iterator"),
         range_iter,
-        dict_keyiter: it("dict_keyiterator"),
-        dict_valueiter: it("dict_valueiterator"),
-        dict_itemiter: it("dict_itemiterator"),
+        dict_keyiter: dict_it("dict_keyiterator"),
+        dict_valueiter: dict_it("dict_valueiterator"),
+        dict_itemiter: dict_it("dict_itemiterator"),
+        dict_revkeyiter: dict_it("dict_reversekeyiterator"),
+        dict_revvalueiter: dict_it("dict_reversevalueiterator"),
+        dict_revitemiter: dict_it("dict_reverseitemiterator"),
         set_iter: it("set_iterator"),
         bytes_iter: it("bytes_iterator"),
         enumerate: it("enumerate"),
@@ -714,10 +726,14 @@ pub fn populate() {
         &tt.list_reviter,
         &tt.tuple_iter,
         &tt.str_iter,
+        &tt.str_uiter,
         &tt.range_iter,
         &tt.dict_keyiter,
         &tt.dict_valueiter,
         &tt.dict_itemiter,
+        &tt.dict_revkeyiter,
+        &tt.dict_revvalueiter,
+        &tt.dict_revitemiter,
         &tt.set_iter,
         &tt.bytes_iter,
         &tt.enumerate,
@@ -739,6 +755,7 @@ pub fn populate() {
     crate::methods::scalars::register();
     crate::methods::containers::register();
     crate::exc_group::register();
+    crate::iter_protocol::register();
     // dunder dispatchers
     let common = ["__repr__", "__hash__"];
     for ty in [
@@ -871,10 +888,14 @@ pub fn populate() {
         &tt.list_reviter,
         &tt.tuple_iter,
         &tt.str_iter,
+        &tt.str_uiter,
         &tt.range_iter,
         &tt.dict_keyiter,
         &tt.dict_valueiter,
         &tt.dict_itemiter,
+        &tt.dict_revkeyiter,
+        &tt.dict_revvalueiter,
+        &tt.dict_revitemiter,
         &tt.set_iter,
         &tt.bytes_iter,
         &tt.enumerate,

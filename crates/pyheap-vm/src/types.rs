@@ -152,11 +152,17 @@ pub struct Types {
     pub list_iter: Obj,
     pub list_reviter: Obj,
     pub tuple_iter: Obj,
+    /// `str_ascii_iterator` (ASCII strs; items are the Latin-1 singletons).
     pub str_iter: Obj,
+    /// `str_iterator` (every other str).
+    pub str_uiter: Obj,
     pub range_iter: Obj,
     pub dict_keyiter: Obj,
     pub dict_valueiter: Obj,
     pub dict_itemiter: Obj,
+    pub dict_revkeyiter: Obj,
+    pub dict_revvalueiter: Obj,
+    pub dict_revitemiter: Obj,
     pub set_iter: Obj,
     pub bytes_iter: Obj,
     pub enumerate: Obj,

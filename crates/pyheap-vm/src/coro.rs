@@ -45,13 +45,16 @@ pub fn types() -> &'static CoroTypes {
     if let Some(ct) = types_if_made() {
         return ct;
     }
-    let tt = t();
-    let made: &'static CoroTypes = Box::leak(Box::new(make_types(&tt.type_, &tt.object)));
-    TYPES.with(|c| {
-        let _ = c.set(made);
-    });
-    register(made);
-    made
+    // The types live until exit: the runtime's, not the program's (census).
+    pyheap_mem::census::runtime_scope(|| {
+        let tt = t();
+        let made: &'static CoroTypes = Box::leak(Box::new(make_types(&tt.type_, &tt.object)));
+        TYPES.with(|c| {
+            let _ = c.set(made);
+        });
+        register(made);
+        made
+    })
 }
 
 /// The types if a coroutine was ever made (type checks need no types

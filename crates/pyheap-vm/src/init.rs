@@ -545,14 +545,16 @@ pub fn build_types() -> Types {
         o.add_static_refs(STATIC_REFCNT - 1);
     }
     let it = |n: &str| iter_ty(n);
-    // CPython's dictiterobject is 56 bytes (the others here are 32).
-    let dict_it = |n: &str| {
+    // CPython's basicsize where it is not 32 (dictiterobject, setiterobject,
+    // enumobject, zipobject).
+    let sized_it = |n: &str, size: usize| {
         let ty = iter_ty(n);
         if let Some(s) = ty.as_type_slots() {
-            s.basicsize.set(56);
+            s.basicsize.set(size);
         }
         ty
     };
+    let dict_it = |n: &str| sized_it(n, 56);
     // range iterators are not GC objects in CPython
     let range_iter = mk(
         "range_iterator",
@@ -575,10 +577,11 @@ pub fn build_types() -> Types {
         dict_revkeyiter: dict_it("dict_reversekeyiterator"),
         dict_revvalueiter: dict_it("dict_reversevalueiterator"),
         dict_revitemiter: dict_it("dict_reverseitemiterator"),
-        set_iter: it("set_iterator"),
+        set_iter: sized_it("set_iterator", 48),
         bytes_iter: it("bytes_iterator"),
-        enumerate: it("enumerate"),
-        zip: it("zip"),
+        bytearray_iter: it("bytearray_iterator"),
+        enumerate: sized_it("enumerate", 56),
+        zip: sized_it("zip", 48),
         map: it("map"),
         filter: it("filter"),
         reversed: it("reversed"),
@@ -736,6 +739,7 @@ pub fn populate() {
         &tt.dict_revitemiter,
         &tt.set_iter,
         &tt.bytes_iter,
+        &tt.bytearray_iter,
         &tt.enumerate,
         &tt.zip,
         &tt.map,
@@ -898,6 +902,7 @@ pub fn populate() {
         &tt.dict_revitemiter,
         &tt.set_iter,
         &tt.bytes_iter,
+        &tt.bytearray_iter,
         &tt.enumerate,
         &tt.zip,
         &tt.map,

@@ -13,7 +13,7 @@
 use crate::exc::{overflow, runtime_err, type_err};
 use crate::objects::int::{self, new_int};
 use crate::objects::misc::{new_iter, oneref, IterObj};
-use crate::objects::{dict, list, set, str as pstr, tuple};
+use crate::objects::{bytes, dict, list, set, str as pstr, tuple};
 use crate::rt::{Kw, Obj, PyResult};
 use crate::types::{add_method, none, t};
 
@@ -33,8 +33,10 @@ fn seq_len(a: &Obj) -> i64 {
         tuple::tuple_items(a).len() as i64
     } else if pstr::is_str(a) {
         pstr::char_len(a) as i64
+    } else if let Some(b) = bytes::bytes_data(a) {
+        b.len() as i64
     } else {
-        0
+        crate::ops::len(a).map_or(0, |n| n as i64)
     }
 }
 
@@ -114,7 +116,11 @@ fn length_hint(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     };
     let ty = it.type_ref();
     let i = p.i.get();
-    let n = if ty.is(&t().list_reviter) {
+    let tt = t();
+    if ty.is(&tt.range_iter) {
+        return Ok(new_int(p.n.get().max(0)));
+    }
+    let n = if ty.is(&tt.list_reviter) || ty.is(&tt.reversed) {
         if seq_len(&a) < i + 1 {
             0
         } else {
@@ -152,20 +158,29 @@ fn reduce(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
             tuple::new_tuple(vec![l]),
         ]));
     }
+    if ty.is(&tt.range_iter) {
+        return range_reduce(p);
+    }
     let Some(a) = p.a.get() else {
-        let empty = if ty.is(&tt.tuple_iter) {
+        let empty = if ty.is(&tt.tuple_iter)
+            || ty.is(&tt.bytes_iter)
+            || ty.is(&tt.bytearray_iter)
+            || ty.is(&tt.reversed)
+        {
             tt.empty_tuple.clone()
         } else if ty.is(&tt.str_iter) || ty.is(&tt.str_uiter) {
             tt.empty_str.clone()
         } else {
             list::new_list(Vec::new())
         };
-        return Ok(tuple::new_tuple(vec![
-            builtin_iter(),
-            tuple::new_tuple(vec![empty]),
-        ]));
+        let f = if ty.is(&tt.reversed) {
+            tt.reversed.clone()
+        } else {
+            builtin_iter()
+        };
+        return Ok(tuple::new_tuple(vec![f, tuple::new_tuple(vec![empty])]));
     };
-    let f = if ty.is(&tt.list_reviter) {
+    let f = if ty.is(&tt.list_reviter) || ty.is(&tt.reversed) {
         tt.reversed.clone()
     } else {
         builtin_iter()
@@ -182,16 +197,44 @@ fn setstate(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let state = args
         .get(1)
         .ok_or_else(|| type_err("__setstate__() takes exactly one argument (0 given)"))?;
+    // range iterators read a C long (through __index__), the others a
+    // Py_ssize_t (ints only).
+    let is_range = it.type_ref().is(&t().range_iter);
     if !int::is_int(state) {
-        return Err(type_err("an integer is required"));
+        return Err(type_err(&if is_range {
+            format!(
+                "'{}' object cannot be interpreted as an integer",
+                crate::types::tname(state)
+            )
+        } else {
+            "an integer is required".to_string()
+        }));
     }
-    let index = int::as_i64(state)
-        .ok_or_else(|| overflow("Python int too large to convert to C ssize_t"))?;
+    let index = int::as_i64(state).ok_or_else(|| {
+        overflow(if is_range {
+            "Python int too large to convert to C long"
+        } else {
+            "Python int too large to convert to C ssize_t"
+        })
+    })?;
+    let ty = it.type_ref();
+    if ty.is(&t().range_iter) {
+        // The index moves within the original range: [0, len].
+        let total = p.i.get() + p.n.get();
+        let new = index.clamp(0, total.max(0));
+        let step = p.b.get().unwrap_or_else(|| new_int(1));
+        let delta = crate::ops::binary_op(&step, &new_int(new - p.i.get()), "*")?;
+        let cur = p.a.get().unwrap_or_else(|| new_int(0));
+        p.a.set(Some(crate::ops::binary_op(&cur, &delta, "+")?));
+        p.i.set(new);
+        p.n.set(total - new);
+        return Ok(none());
+    }
     let Some(a) = p.a.get() else {
         return Ok(none());
     };
     let len = seq_len(&a);
-    if it.type_ref().is(&t().list_reviter) {
+    if ty.is(&t().list_reviter) || ty.is(&t().reversed) {
         p.i.set(index.clamp(-1, len - 1));
         return Ok(none());
     }
@@ -204,6 +247,70 @@ fn setstate(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
             .map_or(s.len(), |(b, _)| b);
         p.n.set(off as i64);
     }
+    Ok(none())
+}
+
+/// `(iter, (range(start, stop, step),), index)` of a range iterator, with
+/// the original range rebuilt from the current value and the index.
+fn range_reduce(p: &IterObj) -> PyResult<Obj> {
+    use crate::ops::binary_op;
+    let step = p.b.get().unwrap_or_else(|| new_int(1));
+    let cur = p.a.get().unwrap_or_else(|| new_int(0));
+    let i = p.i.get();
+    let len = new_int(i + p.n.get().max(0));
+    let start = binary_op(&cur, &binary_op(&step, &new_int(i), "*")?, "-")?;
+    let stop = binary_op(&start, &binary_op(&step, &len, "*")?, "+")?;
+    let r = crate::objects::misc::new_range(start, stop, step, len);
+    Ok(tuple::new_tuple(vec![
+        builtin_iter(),
+        tuple::new_tuple(vec![r]),
+        new_int(i),
+    ]))
+}
+
+/// `__reduce__` of `enumerate`, `zip`, `map`, `filter` and
+/// `callable_iterator`: the constructor call that rebuilds them.
+fn reduce_wrapper(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
+    let (it, p) = this(&args)?;
+    let tt = t();
+    let ty = it.type_ref();
+    let a = p.a.get();
+    let b = p.b.get();
+    let tup = tuple::new_tuple;
+    if ty.is(&tt.callable_iter) {
+        let inner = match (a, b) {
+            (Some(f), Some(sentinel)) => vec![f, sentinel],
+            _ => vec![tt.empty_tuple.clone()],
+        };
+        return Ok(tup(vec![builtin_iter(), tup(inner)]));
+    }
+    let a = a.unwrap_or_else(none);
+    let inner = if ty.is(&tt.enumerate) {
+        vec![a, b.unwrap_or_else(|| new_int(0))]
+    } else if ty.is(&tt.zip) {
+        let mut v = vec![ty.clone(), a];
+        if p.i.get() == 1 {
+            v.push(crate::types::py_bool(true));
+        }
+        return Ok(tup(v));
+    } else if ty.is(&tt.map) {
+        let mut v = vec![a];
+        v.extend(tuple::tuple_items(
+            &b.unwrap_or_else(|| tt.empty_tuple.clone()),
+        ));
+        v
+    } else {
+        vec![a, b.unwrap_or_else(none)]
+    };
+    Ok(tup(vec![ty, tup(inner)]))
+}
+
+fn zip_setstate(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
+    let (_, p) = this(&args)?;
+    let state = args
+        .get(1)
+        .ok_or_else(|| type_err("__setstate__() takes exactly one argument (0 given)"))?;
+    p.i.set(crate::ops::truthy(state)? as i64);
     Ok(none())
 }
 
@@ -265,6 +372,10 @@ pub fn register() {
         &tt.tuple_iter,
         &tt.str_iter,
         &tt.str_uiter,
+        &tt.bytes_iter,
+        &tt.bytearray_iter,
+        &tt.range_iter,
+        &tt.reversed,
     ] {
         add_method(ty, "__length_hint__", length_hint);
         add_method(ty, "__reduce__", reduce);
@@ -282,6 +393,16 @@ pub fn register() {
         add_method(ty, "__length_hint__", length_hint);
         add_method(ty, "__reduce__", reduce);
     }
+    for ty in [
+        &tt.enumerate,
+        &tt.zip,
+        &tt.map,
+        &tt.filter,
+        &tt.callable_iter,
+    ] {
+        add_method(ty, "__reduce__", reduce_wrapper);
+    }
+    add_method(&tt.zip, "__setstate__", zip_setstate);
     add_method(&tt.dict, "__reversed__", dict_reversed);
     for v in [&tt.dict_keys, &tt.dict_values, &tt.dict_items] {
         add_method(v, "__reversed__", view_reversed);

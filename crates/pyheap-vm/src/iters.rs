@@ -64,6 +64,9 @@ pub fn native_iter(o: &Obj) -> PyResult<Option<Obj>> {
     if set::is_anyset(o) {
         return Ok(mk(&tt.set_iter, o.clone(), set::len(o) as i64));
     }
+    if bytes::is_bytearray(o) {
+        return Ok(mk(&tt.bytearray_iter, o.clone(), 0));
+    }
     if bytes::bytes_data(o).is_some() {
         return Ok(mk(&tt.bytes_iter, o.clone(), 0));
     }
@@ -153,21 +156,23 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
             None => exhausted(p),
         };
     }
-    if ty.is(&tt.bytes_iter) {
-        let b = bytes::bytes_data(&a).unwrap_or_default();
-        return match b.get(i as usize) {
+    if ty.is(&tt.bytes_iter) || ty.is(&tt.bytearray_iter) {
+        return match bytes::byte_at(&a, i as usize) {
             Some(x) => {
                 p.i.set(i + 1);
-                Ok(Some(Some(int::new_int(*x as i64))))
+                Ok(Some(Some(int::new_int(x as i64))))
             }
             None => exhausted(p),
         };
     }
     if ty.is(&tt.range_iter) {
+        // NOTE: keeps its state when exhausted (CPython's holds C longs);
+        // `__reduce__` rebuilds the range from it.
         if p.n.get() <= 0 {
-            return exhausted(p);
+            return Ok(Some(None));
         }
         p.n.set(p.n.get() - 1);
+        p.i.set(i + 1);
         let step = p.b.get().unwrap_or_else(|| int::new_int(1));
         let cur = a.clone();
         let next = ops::binary_op(&a, &step, "+")?;

@@ -165,6 +165,7 @@ pub struct Types {
     pub dict_revitemiter: Obj,
     pub set_iter: Obj,
     pub bytes_iter: Obj,
+    pub bytearray_iter: Obj,
     pub enumerate: Obj,
     pub zip: Obj,
     pub map: Obj,

@@ -82,7 +82,6 @@ const BLOCK_RESIDUE: &[&str] = &[
     "probes/044_weakref_containers",
     "probes/085_address_reuse_lifo",
     "probes/088_arena_reclaim",
-    "seeds_gc/s004_circular_gc_disabled",
     "seeds_weakref/s003_weak_key_dictionary",
     "seeds_weakref/s003_weakref_set_cache",
     "weakref/containers_iteration",

@@ -28,10 +28,10 @@ pub use arrays::{RecordArray, RecordBlock, RefArray};
 pub use freelist::FreeListSpec;
 pub use header::{GcHead, ManagedDictHead, ObjHead, ObjPtr};
 pub use managed::WeakListWord;
-pub use object::{alloc_object, free_object, MemoryError};
+pub use object::{alloc_object, alloc_object_placed, free_object, MemoryError};
 pub use refs::{decref, incref, Ref};
 pub use typed::{
-    new_object, new_object_no_freelist, new_root_metatype, new_type_object, object_size,
-    set_payload, NoItems, Payload, Slot, TYPE_PAYLOAD_OFFSET,
+    new_object, new_object_no_freelist, new_object_placed, new_root_metatype, new_type_object,
+    object_size, set_payload, NoItems, Payload, Slot, TYPE_PAYLOAD_OFFSET,
 };
 pub use typeslots::{TypeFlags, TypeHead, TypeSlots};

@@ -34,13 +34,45 @@ pub struct MemoryError;
 /// outlives the object (guaranteed for heap types by the reference taken here),
 /// and `size >= 16`.
 pub unsafe fn alloc_object(ty: ObjPtr, size: usize) -> Result<Ref, MemoryError> {
+    // SAFETY: forwarded caller contract.
+    unsafe { alloc_object_in(ty, size, None) }
+}
+
+/// [`alloc_object`] whose object address lies `page_offset` bytes into a
+/// 4 KiB page ([`alloc::malloc_placed`]), for the objects CPython 3.11
+/// allocates statically (`None`, `True`, ...): `id()` and the pointer hash
+/// then share CPython's low 12 bits. The block is freed like any other.
+///
+/// # Safety
+/// As [`alloc_object`].
+pub unsafe fn alloc_object_placed(
+    ty: ObjPtr,
+    size: usize,
+    page_offset: usize,
+) -> Result<Ref, MemoryError> {
+    // SAFETY: forwarded caller contract.
+    unsafe { alloc_object_in(ty, size, Some(page_offset)) }
+}
+
+/// # Safety
+/// As [`alloc_object`].
+#[inline(always)]
+unsafe fn alloc_object_in(
+    ty: ObjPtr,
+    size: usize,
+    page_offset: Option<usize>,
+) -> Result<Ref, MemoryError> {
     debug_assert!(size >= std::mem::size_of::<ObjHead>());
     let th = ty.as_ptr() as *const TypeHead;
     // SAFETY: caller guarantees ty is a live type object.
     let flags = unsafe { (*th).slots.flags.get() };
     let pre = pre_header_size(flags);
     let total = pre + size;
-    let block = alloc::malloc(total).ok_or(MemoryError)?;
+    let block = match page_offset {
+        None => alloc::malloc(total),
+        Some(off) => alloc::malloc_placed(total, off.checked_sub(pre).ok_or(MemoryError)?),
+    }
+    .ok_or(MemoryError)?;
     // SAFETY: block is a fresh allocation of `total` bytes.
     unsafe { std::ptr::write_bytes(block.as_ptr(), 0, total) };
     // SAFETY: pre < total, so the object address is inside the block.

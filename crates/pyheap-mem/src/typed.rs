@@ -231,7 +231,19 @@ fn items_capacity<T: Payload>(p: ObjPtr, want: usize) -> usize {
 /// `PyFloat_FromDouble`, `PyTuple_New`, `PyDict_New`): no allocation, no
 /// generation-0 count increment, so no automatic collection either.
 pub fn new_object<T: Payload>(ty: &Ref, payload: T, nitems: usize) -> Result<Ref, MemoryError> {
-    new_object_impl(ty, payload, nitems, true)
+    new_object_impl(ty, payload, nitems, Alloc::FreeList)
+}
+
+/// [`new_object`] placed at `page_offset` within a 4 KiB page
+/// ([`crate::object::alloc_object_placed`]): for the runtime's counterparts
+/// of CPython's static objects (`None`, `True`, ...). Never from a free list.
+pub fn new_object_placed<T: Payload>(
+    ty: &Ref,
+    payload: T,
+    nitems: usize,
+    page_offset: usize,
+) -> Result<Ref, MemoryError> {
+    new_object_impl(ty, payload, nitems, Alloc::Placed(page_offset))
 }
 
 /// [`new_object`] that never takes a block from the type's free list: the
@@ -242,14 +254,23 @@ pub fn new_object_no_freelist<T: Payload>(
     payload: T,
     nitems: usize,
 ) -> Result<Ref, MemoryError> {
-    new_object_impl(ty, payload, nitems, false)
+    new_object_impl(ty, payload, nitems, Alloc::Fresh)
 }
 
+/// Where [`new_object_impl`] gets its block.
+#[derive(Clone, Copy)]
+enum Alloc {
+    FreeList,
+    Fresh,
+    Placed(usize),
+}
+
+#[inline(always)]
 fn new_object_impl<T: Payload>(
     ty: &Ref,
     payload: T,
     nitems: usize,
-    use_freelist: bool,
+    how: Alloc,
 ) -> Result<Ref, MemoryError> {
     let slots = slots_of(ty).ok_or(MemoryError)?;
     let info = slots.payload.get().ok_or(MemoryError)?;
@@ -257,17 +278,21 @@ fn new_object_impl<T: Payload>(
         return Err(MemoryError);
     }
     let size = object_size::<T>(info.offset, nitems).max(slots.basicsize.get());
-    let recycled = if use_freelist {
+    let recycled = if let Alloc::FreeList = how {
         // SAFETY: slots belongs to the live type object `ty`.
         unsafe { crate::freelist::pop(slots, nitems, size) }
     } else {
         None
     };
-    let obj = match recycled {
-        Some(o) => o,
+    let obj = match (recycled, how) {
+        (Some(o), _) => o,
         // SAFETY: ty is a live type object (checked by slots_of) and the new
         // object holds a reference to it if it is a heap type.
-        None => unsafe { alloc_object(ty.ptr(), size)? },
+        (None, Alloc::Placed(off)) => unsafe {
+            crate::object::alloc_object_placed(ty.ptr(), size, off)?
+        },
+        // SAFETY: as above.
+        (None, _) => unsafe { alloc_object(ty.ptr(), size)? },
     };
     // SAFETY: the block is zeroed and large enough for T at info.offset.
     unsafe { std::ptr::write(obj.ptr().field_ptr(info.offset) as *mut T, payload) };

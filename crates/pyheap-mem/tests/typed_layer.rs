@@ -5,7 +5,8 @@ use std::cell::Cell;
 
 use pyheap_mem::arrays::RecordBlock;
 use pyheap_mem::typed::{
-    new_object, new_root_metatype, new_type_object, set_payload, NoItems, Payload, Slot,
+    new_object, new_object_placed, new_root_metatype, new_type_object, set_payload, NoItems,
+    Payload, Slot,
 };
 use pyheap_mem::{RefArray, TypeFlags, TypeSlots};
 
@@ -114,4 +115,20 @@ fn scenario() {
     assert_eq!(block.int(0, 0), Some(42));
     drop(block);
     assert_eq!(DROPS.with(|d| d.get()), 3);
+
+    // A placed object (CPython's static singletons): at its page offset,
+    // items clamped to its block, freed like any other object.
+    let blocks = pyheap_mem::alloc::allocated_blocks();
+    let p = new_object_placed(&tuple_t, Tuple { len: Cell::new(2) }, 2, 0xf00).unwrap();
+    assert_eq!(p.addr() % 4096, 0xf00);
+    assert_eq!(p.items::<Tuple>().len(), 2);
+    let c4 = new_object(&counted_t, Counted, 0).unwrap();
+    p.items::<Tuple>()[0].set(Some(c4));
+    assert_eq!(pyheap_mem::alloc::allocated_blocks(), blocks + 1);
+    assert!(pyheap_mem::object::register_type(&tuple_t));
+    assert!(pyheap_mem::object::object_at(p.addr()).is_some());
+    pyheap_mem::object::unregister_type(&tuple_t);
+    drop(p);
+    assert_eq!(DROPS.with(|d| d.get()), 4);
+    assert!(pyheap_mem::alloc::block_of(0xf00 + 4096).is_none());
 }

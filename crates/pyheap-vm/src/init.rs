@@ -4,8 +4,8 @@
 //! tables and dunder dispatchers.
 
 use pyheap_mem::{
-    freelist, new_object, new_root_metatype, FreeListSpec, ObjPtr, TypeFlags, TypeSlots,
-    TYPE_PAYLOAD_OFFSET,
+    freelist, new_object, new_object_placed, new_root_metatype, FreeListSpec, ObjPtr, TypeFlags,
+    TypeSlots, TYPE_PAYLOAD_OFFSET,
 };
 
 use crate::methods::core::{reg_binops, reg_compare, reg_dunders};
@@ -17,6 +17,15 @@ use crate::types::{new_builtin_type, t, tdata, PayloadSetter, TypeData, Types};
 
 const GC: TypeFlags = TypeFlags::HAVE_GC;
 const NOGC: TypeFlags = TypeFlags(0);
+/// Offsets within a 4 KiB page of CPython 3.11.7's static singletons here
+/// (`id(None) % 4096`, ...): pyheap places its own at the same offsets, so
+/// their pointer hashes share CPython's low 8 bits and small sets and dicts
+/// holding them order alike (fuzz/none_hash_order).
+const NONE_PAGE_OFFSET: usize = 0xbe0;
+const NOTIMPL_PAGE_OFFSET: usize = 0xa30;
+const ELLIPSIS_PAGE_OFFSET: usize = 0xe60;
+const TRUE_PAGE_OFFSET: usize = 0xf00;
+const FALSE_PAGE_OFFSET: usize = 0xf20;
 /// Starting count of CPython 3.11's statically allocated objects.
 pub const STATIC_REFCNT: isize = 999_999_999;
 
@@ -488,17 +497,17 @@ pub fn build_types() -> Types {
             .unwrap_or_else(|| object.clone())
     };
     // singletons
-    let single = |ty: &Obj| -> Obj {
-        match new_object(ty, instance::Empty, 0) {
+    let single = |ty: &Obj, off: usize| -> Obj {
+        match new_object_placed(ty, instance::Empty, 0, off) {
             Ok(o) => o,
             Err(_) => panic!("pyheap: out of memory at start-up"),
         }
     };
-    let none = single(&none_type);
-    let not_implemented = single(&notimpl_type);
-    let ellipsis = single(&ellipsis_type);
-    let true_ = int::alloc_int(&bool_, &int::IntV::S(1));
-    let false_ = int::alloc_int(&bool_, &int::IntV::S(0));
+    let none = single(&none_type, NONE_PAGE_OFFSET);
+    let not_implemented = single(&notimpl_type, NOTIMPL_PAGE_OFFSET);
+    let ellipsis = single(&ellipsis_type, ELLIPSIS_PAGE_OFFSET);
+    let true_ = int::alloc_placed_bool(&bool_, true, TRUE_PAGE_OFFSET);
+    let false_ = int::alloc_placed_bool(&bool_, false, FALSE_PAGE_OFFSET);
     let small_ints: Vec<Obj> = (-5..=256)
         .map(|v| int::alloc_int(&int_, &int::IntV::S(v)))
         .collect();
@@ -536,6 +545,16 @@ pub fn build_types() -> Types {
         o.add_static_refs(STATIC_REFCNT - 1);
     }
     let it = |n: &str| iter_ty(n);
+    // CPython's basicsize where it is not 32 (dictiterobject, setiterobject,
+    // enumobject, zipobject).
+    let sized_it = |n: &str, size: usize| {
+        let ty = iter_ty(n);
+        if let Some(s) = ty.as_type_slots() {
+            s.basicsize.set(size);
+        }
+        ty
+    };
+    let dict_it = |n: &str| sized_it(n, 56);
     // range iterators are not GC objects in CPython
     let range_iter = mk(
         "range_iterator",
@@ -550,14 +569,19 @@ pub fn build_types() -> Types {
         list_reviter: it("list_reverseiterator"),
         tuple_iter: it("tuple_iterator"),
         str_iter: it("str_ascii_iterator"),
+        str_uiter: it("str_iterator"),
         range_iter,
-        dict_keyiter: it("dict_keyiterator"),
-        dict_valueiter: it("dict_valueiterator"),
-        dict_itemiter: it("dict_itemiterator"),
-        set_iter: it("set_iterator"),
+        dict_keyiter: dict_it("dict_keyiterator"),
+        dict_valueiter: dict_it("dict_valueiterator"),
+        dict_itemiter: dict_it("dict_itemiterator"),
+        dict_revkeyiter: dict_it("dict_reversekeyiterator"),
+        dict_revvalueiter: dict_it("dict_reversevalueiterator"),
+        dict_revitemiter: dict_it("dict_reverseitemiterator"),
+        set_iter: sized_it("set_iterator", 48),
         bytes_iter: it("bytes_iterator"),
-        enumerate: it("enumerate"),
-        zip: it("zip"),
+        bytearray_iter: it("bytearray_iterator"),
+        enumerate: sized_it("enumerate", 56),
+        zip: sized_it("zip", 48),
         map: it("map"),
         filter: it("filter"),
         reversed: it("reversed"),
@@ -705,12 +729,17 @@ pub fn populate() {
         &tt.list_reviter,
         &tt.tuple_iter,
         &tt.str_iter,
+        &tt.str_uiter,
         &tt.range_iter,
         &tt.dict_keyiter,
         &tt.dict_valueiter,
         &tt.dict_itemiter,
+        &tt.dict_revkeyiter,
+        &tt.dict_revvalueiter,
+        &tt.dict_revitemiter,
         &tt.set_iter,
         &tt.bytes_iter,
+        &tt.bytearray_iter,
         &tt.enumerate,
         &tt.zip,
         &tt.map,
@@ -730,6 +759,7 @@ pub fn populate() {
     crate::methods::scalars::register();
     crate::methods::containers::register();
     crate::exc_group::register();
+    crate::iter_protocol::register();
     // dunder dispatchers
     let common = ["__repr__", "__hash__"];
     for ty in [
@@ -862,12 +892,17 @@ pub fn populate() {
         &tt.list_reviter,
         &tt.tuple_iter,
         &tt.str_iter,
+        &tt.str_uiter,
         &tt.range_iter,
         &tt.dict_keyiter,
         &tt.dict_valueiter,
         &tt.dict_itemiter,
+        &tt.dict_revkeyiter,
+        &tt.dict_revvalueiter,
+        &tt.dict_revitemiter,
         &tt.set_iter,
         &tt.bytes_iter,
+        &tt.bytearray_iter,
         &tt.enumerate,
         &tt.zip,
         &tt.map,

@@ -51,13 +51,21 @@ pub fn native_iter(o: &Obj) -> PyResult<Option<Obj>> {
         return Ok(mk(&tt.tuple_iter, o.clone(), 0));
     }
     if pstr::is_str(o) {
-        return Ok(mk(&tt.str_iter, o.clone(), 0));
+        // 3.11: str_ascii_iterator for exact ASCII strs (compact ASCII),
+        // str_iterator otherwise (subclass instances are never compact).
+        let ascii =
+            o.has_type(&tt.str_) && pstr::as_str(o).is_some_and(|s| s.len() == pstr::char_len(o));
+        let ty = if ascii { &tt.str_iter } else { &tt.str_uiter };
+        return Ok(mk(ty, o.clone(), 0));
     }
     if dict::is_dict(o) {
         return Ok(mk(&tt.dict_keyiter, o.clone(), dict::len(o) as i64));
     }
     if set::is_anyset(o) {
         return Ok(mk(&tt.set_iter, o.clone(), set::len(o) as i64));
+    }
+    if bytes::is_bytearray(o) {
+        return Ok(mk(&tt.bytearray_iter, o.clone(), 0));
     }
     if bytes::bytes_data(o).is_some() {
         return Ok(mk(&tt.bytes_iter, o.clone(), 0));
@@ -135,33 +143,36 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
             None => exhausted(p),
         };
     }
-    if ty.is(&tt.str_iter) {
+    if ty.is(&tt.str_iter) || ty.is(&tt.str_uiter) {
+        // `i` counts code points, `n` is the byte offset of the next one.
         let s = pstr::as_str(&a).unwrap_or("");
         let off = p.n.get() as usize;
         return match s.get(off..).and_then(|r| r.chars().next()) {
             Some(c) => {
                 p.n.set((off + c.len_utf8()) as i64);
                 p.i.set(i + 1);
-                Ok(Some(Some(pstr::new_string(c.to_string()))))
+                Ok(Some(Some(pstr::new_str(c.encode_utf8(&mut [0; 4])))))
             }
             None => exhausted(p),
         };
     }
-    if ty.is(&tt.bytes_iter) {
-        let b = bytes::bytes_data(&a).unwrap_or_default();
-        return match b.get(i as usize) {
+    if ty.is(&tt.bytes_iter) || ty.is(&tt.bytearray_iter) {
+        return match bytes::byte_at(&a, i as usize) {
             Some(x) => {
                 p.i.set(i + 1);
-                Ok(Some(Some(int::new_int(*x as i64))))
+                Ok(Some(Some(int::new_int(x as i64))))
             }
             None => exhausted(p),
         };
     }
     if ty.is(&tt.range_iter) {
+        // NOTE: keeps its state when exhausted (CPython's holds C longs);
+        // `__reduce__` rebuilds the range from it.
         if p.n.get() <= 0 {
-            return exhausted(p);
+            return Ok(Some(None));
         }
         p.n.set(p.n.get() - 1);
+        p.i.set(i + 1);
         let step = p.b.get().unwrap_or_else(|| int::new_int(1));
         let cur = a.clone();
         let next = ops::binary_op(&a, &step, "+")?;
@@ -179,6 +190,28 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
                 Ok(Some(Some(if ty.is(&tt.dict_keyiter) {
                     k
                 } else if ty.is(&tt.dict_valueiter) {
+                    v
+                } else {
+                    tuple::new_tuple(vec![k, v])
+                })))
+            }
+            None => exhausted(p),
+        };
+    }
+    if ty.is(&tt.dict_revkeyiter) || ty.is(&tt.dict_revvalueiter) || ty.is(&tt.dict_revitemiter) {
+        if dict::len(&a) as i64 != p.n.get() {
+            p.n.set(-1);
+            return Err(runtime_err("dictionary changed size during iteration"));
+        }
+        let prev = usize::try_from(i)
+            .ok()
+            .and_then(|i| dict::prev_entry(&a, i));
+        return match prev {
+            Some((ix, k, v)) => {
+                p.i.set(ix as i64 - 1);
+                Ok(Some(Some(if ty.is(&tt.dict_revkeyiter) {
+                    k
+                } else if ty.is(&tt.dict_revvalueiter) {
                     v
                 } else {
                     tuple::new_tuple(vec![k, v])

@@ -32,6 +32,7 @@ pub mod hooks;
 pub mod import;
 pub mod init;
 pub mod interactive;
+pub mod iter_protocol;
 pub mod iters;
 pub mod methods;
 pub mod modules;

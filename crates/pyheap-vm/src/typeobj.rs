@@ -80,6 +80,13 @@ pub fn type_call(ty: &Obj, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
             type_name(ty)
         )));
     };
+    if is_object_new(&new) && !crate::types::is_heap_type(ty) && !ty.is(&tt.object) {
+        // A builtin type without its own `__new__` (CPython: no `tp_new`).
+        return Err(type_err(&format!(
+            "cannot create '{}' instances",
+            type_name(ty)
+        )));
+    }
     let obj = if is_object_new(&new) {
         // NOTE: `object.__new__` found: what calling it would do, without
         // building its argument vector (a builtin's `__get__` is itself).

@@ -332,6 +332,7 @@ impl State {
         // SAFETY: caller contract.
         unsafe {
             self.large.release_all();
+            self.placed.release_all();
             self.map.release_all();
         }
         let (total, high) = (self.ntimes_arena_allocated, self.narenas_highwater);

@@ -36,7 +36,7 @@ pub enum AddrError {
 impl State {
     /// Whether `addr` is inside one of our arenas or a live system block.
     pub fn is_heap_address(&self, addr: usize) -> bool {
-        self.map.lookup(addr).is_some() || self.large.containing(addr).is_some()
+        self.map.lookup(addr).is_some() || self.outside_arenas(addr).is_some()
     }
 
     /// The block containing `addr`: a pool block (live or not) or a live
@@ -44,10 +44,10 @@ impl State {
     /// pools, alignment slack and foreign addresses.
     pub fn block_of(&self, addr: usize) -> Option<BlockInfo> {
         let Some(a) = self.map.lookup(addr) else {
-            let b = self.large.containing(addr)?;
+            let (start, size) = self.outside_arenas(addr)?;
             return Some(BlockInfo {
-                start: b.ptr.as_ptr().addr(),
-                size: b.size,
+                start: start.addr(),
+                size,
                 live: true,
             });
         };
@@ -80,6 +80,16 @@ impl State {
         })
     }
 
+    /// The live system block or placed block containing `addr`: its start
+    /// (with the block's provenance) and size.
+    fn outside_arenas(&self, addr: usize) -> Option<(*mut u8, usize)> {
+        if let Some(b) = self.large.containing(addr) {
+            return Some((b.ptr.as_ptr(), b.size));
+        }
+        let b = self.placed.containing(addr)?;
+        Some((b.ptr.as_ptr(), b.size))
+    }
+
     /// Reads the 8 bytes at `addr` if they lie in memory we own (an arena's
     /// whole mapping, or a live system block), whatever their state.
     pub fn read_word(&self, addr: usize) -> Result<usize, AddrError> {
@@ -91,16 +101,16 @@ impl State {
             debug_assert!(addr - ao.address.addr() + 8 <= ARENA_SIZE);
             ao.address
         } else {
-            let b = self.large.containing(addr).ok_or(AddrError::NotInHeap)?;
-            if addr - b.ptr.as_ptr().addr() + 8 > b.size {
+            let (start, size) = self.outside_arenas(addr).ok_or(AddrError::NotInHeap)?;
+            if addr - start.addr() + 8 > size {
                 return Err(AddrError::NotInHeap);
             }
-            b.ptr.as_ptr()
+            start
         };
         let off = addr - base.addr();
         // SAFETY: base..base+len is memory we own and is mapped/allocated;
         // the 8 bytes at off are inside it (arena: 8-aligned addr in a 4
-        // KiB-aligned 1 MiB mapping; system block: checked above); addr is
+        // KiB-aligned 1 MiB mapping; system or placed block: checked above); addr is
         // 8-aligned. Arena memory is zero-initialized when mapped.
         Ok(unsafe { base.add(off).cast::<usize>().read() })
     }

@@ -46,6 +46,7 @@ pub mod geometry;
 mod introspect;
 mod large;
 mod os;
+mod placed;
 mod pool;
 mod state;
 mod stats;
@@ -78,7 +79,22 @@ pub fn malloc(size: usize) -> Option<NonNull<u8>> {
     p
 }
 
-/// Frees a block from [`malloc`]/[`realloc`]. Null is ignored, and so is
+/// Allocates a zeroed block of `size` bytes that starts `page_offset` bytes
+/// into a 4 KiB page (see `placed.rs`): for objects CPython allocates
+/// statically, whose address (and pointer hash) should share CPython's low
+/// 12 bits. `None` if `page_offset` is not a multiple of 16, the block
+/// would cross the page end, or no page is obtained. Freed with [`free`];
+/// not counted by [`allocated_blocks`] nor by the heap limit.
+pub fn malloc_placed(size: usize, page_offset: usize) -> Option<NonNull<u8>> {
+    let p = with_state(|st| st.placed.malloc(size, page_offset))?;
+    events::emit(Event::BlockAlloc {
+        addr: p.as_ptr().addr(),
+        size,
+    });
+    Some(p)
+}
+
+/// Frees a block from [`malloc`]/[`realloc`]/[`malloc_placed`]. Null is ignored, and so is
 /// any address inside our arenas that is not a live block start (double
 /// frees included; counted in [`MallocStats::invalid_frees`]).
 ///

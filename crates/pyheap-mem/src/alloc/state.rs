@@ -15,6 +15,7 @@ use super::geometry::{
     POOL_SIZE_MASK, SMALL_REQUEST_THRESHOLD,
 };
 use super::large::LargeBlocks;
+use super::placed::Placed;
 use super::pool::{self, PoolHeader};
 use std::cell::UnsafeCell;
 use std::mem::ManuallyDrop;
@@ -47,6 +48,8 @@ pub struct State {
     pub narenas_highwater: usize,
     pub map: ArenaMap,
     pub large: LargeBlocks,
+    /// Blocks placed at a chosen page offset (static objects).
+    pub placed: Placed,
     /// Bytes obtained from the system may not exceed this.
     pub heap_limit: usize,
     /// Frees of addresses this heap did not hand out (ignored).
@@ -66,6 +69,7 @@ impl State {
             narenas_highwater: 0,
             map: ArenaMap::new(),
             large: LargeBlocks::new(),
+            placed: Placed::new(),
             heap_limit: usize::MAX,
             invalid_frees: 0,
         }
@@ -129,7 +133,11 @@ impl State {
             // SAFETY: classify only returns carved pools of our arenas, whose
             // headers are initialized.
             Where::Pool(pool) => index2size(unsafe { (*pool).szidx } as usize),
-            Where::Large => self.large.size_of(p).unwrap_or(0),
+            Where::Large => self
+                .large
+                .size_of(p)
+                .or_else(|| self.placed.size_of(p))
+                .unwrap_or(0),
             Where::Bogus => 0,
         }
     }
@@ -180,7 +188,7 @@ impl State {
 
     #[cold]
     fn free_large(&mut self, p: *mut u8) -> bool {
-        let freed = self.large.free(p);
+        let freed = self.large.free(p) || self.placed.free(p);
         if !freed {
             self.invalid_frees += 1;
         }

@@ -370,6 +370,21 @@ impl DictTable {
         self.with(|b| (pos..n).find(|&ix| b.peek_ref(ix, kw).is_some()))
     }
 
+    /// Last live entry index `<= pos` (reverse iteration: start with
+    /// `nentries() - 1`, then the previous result - 1).
+    pub fn prev_entry(&self, pos: usize) -> Option<usize> {
+        let n = self.nentries();
+        if n == 0 {
+            return None;
+        }
+        let kw = self.key_word();
+        self.with(|b| {
+            (0..=pos.min(n - 1))
+                .rev()
+                .find(|&ix| b.peek_ref(ix, kw).is_some())
+        })
+    }
+
     /// `_Py_dict_lookup`: the entry index holding a key equal to `key`.
     /// Checks identity first, then hash equality, then `ops.eq(stored, key)`.
     /// If `eq` replaced the keys block or the compared entry, the search

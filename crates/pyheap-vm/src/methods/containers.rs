@@ -363,12 +363,6 @@ fn dict_fromkeys(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     }
     Ok(d)
 }
-fn dict_reversed(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    let mut keys = dict::keys(&a0(&args)?);
-    keys.reverse();
-    let l = list::new_list(keys);
-    ops::iter(&l)
-}
 fn mapping_of_view(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let v = a0(&args)?;
     Ok(new_oneref(
@@ -1331,7 +1325,6 @@ pub fn register() {
         ("items", dict_items),
         ("copy", dict_copy),
         ("clear", dict_clear_m),
-        ("__reversed__", dict_reversed),
     ];
     for (n, f) in dm {
         add_method(d, n, *f);

@@ -335,6 +335,12 @@ fn obj_subclasshook(_args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn obj_reduce_ex(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let o = a0(&args)?;
+    // An overriding `__reduce__` (object has none here) is what
+    // `object.__reduce_ex__` calls, as CPython's does.
+    if let Some(f) = crate::types::lookup(&o.type_ref(), "__reduce__") {
+        let bound = crate::attr::descr_get(f, Some(&o), &o.type_ref())?;
+        return ops::call(&bound, vec![], vec![]);
+    }
     Err(type_err(&format!("cannot pickle '{}' object", tname(&o))))
 }
 fn obj_class_get(o: &Obj) -> PyResult<Obj> {

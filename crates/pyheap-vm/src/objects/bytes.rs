@@ -75,6 +75,22 @@ pub fn bytes_data(o: &Obj) -> Option<Vec<u8>> {
     o.payload::<ByteArrayObj>().map(|b| b.data.borrow().clone())
 }
 
+/// Byte `i` of a bytes or bytearray object (without copying the content).
+pub fn byte_at(o: &Obj, i: usize) -> Option<u8> {
+    if o.payload::<BytesObj>().is_some() {
+        let items = o.items::<BytesObj>();
+        let n = items.len().saturating_sub(1);
+        return items[..n].get(i).map(|c| c.get());
+    }
+    o.payload::<ByteArrayObj>()
+        .and_then(|b| b.data.borrow().get(i).copied())
+}
+
+/// True for bytearray objects (and subclass instances).
+pub fn is_bytearray(o: &Obj) -> bool {
+    o.payload::<ByteArrayObj>().is_some()
+}
+
 pub fn is_bytes(o: &Obj) -> bool {
     o.payload::<BytesObj>().is_some()
 }

@@ -358,6 +358,15 @@ pub fn next_entry(o: &Obj, pos: usize) -> Option<(usize, Obj, Obj)> {
     Some((ix + 1, k, v))
 }
 
+/// The live entry at or before position `pos` (reverse iterators):
+/// (its position, key, value).
+pub fn prev_entry(o: &Obj, pos: usize) -> Option<(usize, Obj, Obj)> {
+    let tb = table(o)?;
+    let ix = tb.prev_entry(pos)?;
+    let (k, v) = tb.entry(ix)?;
+    Some((ix, k, v))
+}
+
 /// Sets by Rust string key (interned).
 pub fn set_str(o: &Obj, name: &str, v: Obj) -> PyResult<()> {
     set_item(o, pstr::intern(name), v)

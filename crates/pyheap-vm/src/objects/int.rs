@@ -104,6 +104,21 @@ fn alloc_digits(ty: &Obj, neg: bool, digits: &[u32]) -> Obj {
     o
 }
 
+/// `True`/`False` (of type `ty`, bool) at `page_offset` within a 4 KiB
+/// page, as CPython's static bools (see init.rs).
+pub fn alloc_placed_bool(ty: &Obj, v: bool, page_offset: usize) -> Obj {
+    let size = Cell::new(v as isize);
+    match pyheap_mem::new_object_placed(ty, IntObj { size }, 1, page_offset) {
+        Ok(o) => {
+            if let Some(d) = o.items::<IntObj>().first() {
+                d.set(v as u32);
+            }
+            o
+        }
+        Err(_) => panic!("pyheap: out of memory at start-up"),
+    }
+}
+
 /// A Python int for `v` (small ints shared).
 pub fn new_int(v: i64) -> Obj {
     if (-5..=256).contains(&v) {

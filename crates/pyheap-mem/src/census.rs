@@ -206,5 +206,7 @@ mod tests {
         assert_eq!(snapshot().blocks, 0);
         CENSUS.with(|c| *c.borrow_mut() = None);
         crate::events::refresh_active();
+        // SAFETY: nothing from this thread's heap is used after this.
+        unsafe { alloc::release_thread_heap() };
     }
 }

@@ -730,6 +730,7 @@ pub fn populate() {
     crate::methods::scalars::register();
     crate::methods::containers::register();
     crate::exc_group::register();
+    crate::objects::generic_alias::register_class_getitem();
     // dunder dispatchers
     let common = ["__repr__", "__hash__"];
     for ty in [

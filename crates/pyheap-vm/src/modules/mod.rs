@@ -64,6 +64,8 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("asyncio", include_str!("py/asyncio.py")),
     ("typing", include_str!("py/typing.py")),
     ("_typing_records", include_str!("py/_typing_records.py")),
+    ("_typing_generic", include_str!("py/_typing_generic.py")),
+    ("_typing_helpers", include_str!("py/_typing_helpers.py")),
     ("_collections_abc", include_str!("py/_collections_abc.py")),
     ("__future__", include_str!("py/__future__.py")),
 ];

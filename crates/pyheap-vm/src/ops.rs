@@ -909,6 +909,9 @@ pub fn getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
     if crate::objects::generic_alias::is_alias(o) {
         return crate::objects::generic_alias::subscript(o, key);
     }
+    if crate::objects::union_type::is_union(o) {
+        return crate::objects::union_type::subscript(o, key);
+    }
     if is_type(o) {
         if let Some(m) = lookup(o, "__class_getitem__") {
             let b = crate::attr::descr_get(m, None, o)?;

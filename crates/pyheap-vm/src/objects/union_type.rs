@@ -57,6 +57,11 @@ pub fn register(u: &Obj) {
     add_method(u, "__or__", or_m);
     add_method(u, "__ror__", ror_m);
     add_method(u, "__getitem__", getitem_m);
+    crate::types::add_static(u, "__new__", |_, _| {
+        Err(crate::exc::type_err(
+            "cannot create 'types.UnionType' instances",
+        ))
+    });
     crate::methods::core::reg_dunders(u, &["__repr__", "__hash__"]);
 }
 
@@ -175,9 +180,13 @@ fn parameters(o: &Obj) -> PyResult<Obj> {
 
 fn getitem_m(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     crate::builtins::check_args("__getitem__", &args, 2, 2)?;
-    let me = &args[0];
+    subscript(&args[0], &args[1])
+}
+
+/// `union[item]`: substitutes the type variables, then joins the results with `|`.
+pub fn subscript(me: &Obj, item: &Obj) -> PyResult<Obj> {
     let params = tuple_items(&parameters(me)?);
-    let new_args = substitute(me, &tuple_items(&args_tuple(me)), &params, &args[1])?;
+    let new_args = substitute(me, &tuple_items(&args_tuple(me)), &params, item)?;
     let mut it = new_args.into_iter();
     let Some(mut r) = it.next() else {
         return Ok(new_union(new_tuple(vec![])));

@@ -113,7 +113,12 @@ fn register(ht: &HintTypes) {
     add_getset(a, "__origin__", |o| Ok(slot(o, |p| &p.origin)), None);
     add_getset(a, "__args__", |o| Ok(slot(o, |p| &p.args)), None);
     add_getset(a, "__parameters__", parameters, None);
-    add_getset(a, "__unpacked__", |o| Ok(crate::types::py_bool(starred(o))), None);
+    add_getset(
+        a,
+        "__unpacked__",
+        |o| Ok(crate::types::py_bool(starred(o))),
+        None,
+    );
     crate::types::add_static(a, "__new__", alias_new);
     add_method(a, "__mro_entries__", mro_entries);
     add_method(a, "__instancecheck__", |_, _| {
@@ -374,7 +379,12 @@ pub fn substitute(me: &Obj, args: &[Obj], params: &[Obj], item: &Obj) -> PyResul
             params.len()
         )));
     }
-    let value_of = |x: &Obj| params.iter().position(|p| p.is(x)).map(|i| items[i].clone());
+    let value_of = |x: &Obj| {
+        params
+            .iter()
+            .position(|p| p.is(x))
+            .map(|i| items[i].clone())
+    };
     let mut out = Vec::with_capacity(args.len());
     for a in args {
         if is_type(a) {

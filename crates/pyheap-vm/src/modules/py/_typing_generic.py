@@ -1,4 +1,5 @@
-"""typing.Generic and typing.Protocol (pyheap; imported by typing).
+"""typing.Generic, typing.Protocol and typing.ParamSpec (pyheap; imported
+by typing).
 
 Read Generic.__init_subclass__ first. Invariants:
 - a user generic's __parameters__ are the type variables of its
@@ -8,6 +9,8 @@ Read Generic.__init_subclass__ first. Invariants:
   checks against it need @runtime_checkable and then look for every
   attribute the protocol defines.
 """
+
+import sys
 
 import typing as _t
 
@@ -140,3 +143,67 @@ def runtime_checkable(cls):
                         f" got {cls!r}")
     cls._is_runtime_protocol = True
     return cls
+
+
+class ParamSpecArgs(_t._Final):
+    __module__ = "typing"
+
+    def __init__(self, origin):
+        self.__origin__ = origin
+
+    def __repr__(self):
+        return f"{self.__origin__.__name__}.args"
+
+    def __eq__(self, other):
+        if not isinstance(other, ParamSpecArgs):
+            return NotImplemented
+        return self.__origin__ == other.__origin__
+
+
+class ParamSpecKwargs(_t._Final):
+    __module__ = "typing"
+
+    def __init__(self, origin):
+        self.__origin__ = origin
+
+    def __repr__(self):
+        return f"{self.__origin__.__name__}.kwargs"
+
+    def __eq__(self, other):
+        if not isinstance(other, ParamSpecKwargs):
+            return NotImplemented
+        return self.__origin__ == other.__origin__
+
+
+class ParamSpec(_t._Final):
+    """A parameter list variable: `Callable[P, T]`, `*args: P.args`."""
+
+    __module__ = "typing"
+
+    def __init__(self, name, *, bound=None, covariant=False, contravariant=False):
+        self.__name__ = name
+        self.__bound__ = None if bound is None else _t._type_check(bound, "Bound must be a type.")
+        self.__covariant__ = bool(covariant)
+        self.__contravariant__ = bool(contravariant)
+        try:
+            self.__module__ = sys._getframe(1).f_globals.get("__name__", "__main__")
+        except (AttributeError, ValueError):
+            pass
+
+    @property
+    def args(self):
+        return ParamSpecArgs(self)
+
+    @property
+    def kwargs(self):
+        return ParamSpecKwargs(self)
+
+    __repr__ = _t.TypeVar.__repr__
+
+    def __typing_subst__(self, arg):
+        if isinstance(arg, (list, tuple)):
+            return tuple(_t._type_check(a) for a in arg)
+        if arg is ... or isinstance(arg, (ParamSpec, _t._ConcatenateAlias)):
+            return arg
+        raise TypeError("Expected a list of types, an ellipsis, ParamSpec, or Concatenate. "
+                        f"Got {arg!r}")

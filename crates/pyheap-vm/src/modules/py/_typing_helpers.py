@@ -73,7 +73,7 @@ def get_args(tp):
         return ()
     if isinstance(tp, _t._CallableAlias):
         a = tp.__args__
-        if a and a[0] is not ...:
+        if a and a[0] is not ... and not isinstance(a[0], (_t.ParamSpec, _t._ConcatenateAlias)):
             return (list(a[:-1]), a[-1])
         return a
     if isinstance(tp, (_t._Alias, _types.GenericAlias, _types.UnionType)):

@@ -50,7 +50,7 @@ def _collect_parameters(args):
     for a in args:
         if isinstance(a, type):
             continue
-        if isinstance(a, TypeVar):
+        if isinstance(a, (TypeVar, ParamSpec)):
             if a not in params:
                 params.append(a)
         else:
@@ -215,7 +215,7 @@ class _Alias(_Final):
         subst = dict(zip(tvars, params))
         new = []
         for a in self.__args__:
-            if isinstance(a, TypeVar):
+            if isinstance(a, (TypeVar, ParamSpec)):
                 new.append(subst[a])
             elif getattr(a, "__parameters__", None):
                 sub = tuple(subst[p] for p in a.__parameters__)
@@ -323,12 +323,15 @@ class _TupleAlias(_SpecialAlias):
 class _CallableAlias(_Alias):
     def __repr__(self):
         args = self.__args__
-        if len(args) == 2 and args[0] is ...:
-            return f"typing.Callable[..., {_type_repr(args[1])}]"
+        if len(args) == 2 and (args[0] is ... or isinstance(args[0], (ParamSpec,
+                                                                       _ConcatenateAlias))):
+            return f"typing.Callable[{_type_repr(args[0])}, {_type_repr(args[1])}]"
         params = ", ".join(_type_repr(a) for a in args[:-1])
         return f"typing.Callable[[{params}], {_type_repr(args[-1])}]"
 
     def copy_with(self, args):
+        if len(args) == 2 and isinstance(args[0], (list, tuple)):
+            args = (*args[0], args[1])
         return _CallableAlias(self.__origin__, args, self._name)
 
 
@@ -341,8 +344,8 @@ class _CallableSpecial(_SpecialAlias):
         if not isinstance(params, tuple) or len(params) != 2:
             raise TypeError("Callable must be used as Callable[[arg, ...], result].")
         args, result = params
-        if args is ...:
-            flat = (..., _type_check(result))
+        if args is ... or isinstance(args, (ParamSpec, _ConcatenateAlias)):
+            flat = (args, _type_check(result))
         elif isinstance(args, list):
             flat = tuple(_type_check(a) for a in args) + (_type_check(result),)
         else:
@@ -465,6 +468,24 @@ def _annotated_getitem(self, params):
     return _AnnotatedAlias(_type_check(params[0]), tuple(params[1:]))
 
 
+class _ConcatenateAlias(_Alias):
+    def copy_with(self, args):
+        return _ConcatenateAlias(self.__origin__, args, self._name)
+
+
+def _concatenate_getitem(self, params):
+    if params == ():
+        raise TypeError("Cannot take a Concatenate of no types.")
+    if not isinstance(params, tuple):
+        params = (params,)
+    if not (isinstance(params[-1], ParamSpec) or params[-1] is ...):
+        raise TypeError("The last parameter to Concatenate should be a ParamSpec variable "
+                        "or ellipsis.")
+    args = tuple(_type_check(p, "Concatenate[arg, ...]: each arg must be a type.")
+                 for p in params[:-1]) + (params[-1],)
+    return _ConcatenateAlias(self, args, "Concatenate")
+
+
 Union = _SpecialForm("Union", _union_getitem)
 Optional = _SpecialForm("Optional", _optional_getitem)
 Literal = _SpecialForm("Literal", _literal_getitem)
@@ -474,6 +495,7 @@ TypeGuard = _SpecialForm("TypeGuard", _single_getitem)
 Required = _SpecialForm("Required", _single_getitem)
 NotRequired = _SpecialForm("NotRequired", _single_getitem)
 Annotated = _SpecialForm("Annotated", _annotated_getitem)
+Concatenate = _SpecialForm("Concatenate", _concatenate_getitem)
 NoReturn = _SpecialForm("NoReturn")
 Never = _SpecialForm("Never")
 Self = _SpecialForm("Self")
@@ -481,7 +503,8 @@ TypeAlias = _SpecialForm("TypeAlias")
 LiteralString = _SpecialForm("LiteralString")
 
 import _collections_abc as _abc  # noqa: E402
-from _typing_generic import Generic, Protocol, runtime_checkable  # noqa: E402,F401
+from _typing_generic import (Generic, ParamSpec, ParamSpecArgs,  # noqa: E402,F401
+                            ParamSpecKwargs, Protocol, runtime_checkable)
 
 
 def _special(origin, nparams, name, inst=True):

@@ -227,6 +227,9 @@ pub fn getattr(o: &Obj, name: &Obj) -> PyResult<Obj> {
     if is_type(o) {
         return type_getattr(o, name);
     }
+    if let Some(r) = crate::objects::generic_alias::getattr(o, name) {
+        return r;
+    }
     generic_getattr(o, name)
 }
 

@@ -264,6 +264,14 @@ fn b_isinstance(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 
 /// `isinstance(o, cls)` with tuples and `__instancecheck__`.
 pub fn isinstance_check(o: &Obj, cls: &Obj) -> PyResult<bool> {
+    if let Some(members) = crate::objects::union_type::union_args(cls) {
+        for c in members {
+            if isinstance_check(o, &c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
     if tuple::is_tuple(cls) {
         for c in tuple::tuple_items(cls) {
             if isinstance_check(o, &c)? {
@@ -303,7 +311,15 @@ fn b_issubclass(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     Ok(py_bool(issubclass_check(&args[0], &args[1])?))
 }
 
-fn issubclass_check(a: &Obj, cls: &Obj) -> PyResult<bool> {
+pub fn issubclass_check(a: &Obj, cls: &Obj) -> PyResult<bool> {
+    if let Some(members) = crate::objects::union_type::union_args(cls) {
+        for c in members {
+            if issubclass_check(a, &c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
     if tuple::is_tuple(cls) {
         for c in tuple::tuple_items(cls) {
             if issubclass_check(a, &c)? {
@@ -313,6 +329,10 @@ fn issubclass_check(a: &Obj, cls: &Obj) -> PyResult<bool> {
         return Ok(false);
     }
     if !is_type(cls) {
+        if let Some(m) = crate::types::lookup(&cls.type_ref(), "__subclasscheck__") {
+            let r = ops::call_unbound(&m, &cls.type_ref(), vec![cls.clone(), a.clone()])?;
+            return ops::truthy(&r);
+        }
         return Err(type_err(
             "issubclass() arg 2 must be a class, a tuple of classes, or a union",
         ));

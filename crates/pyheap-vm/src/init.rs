@@ -760,6 +760,7 @@ pub fn populate() {
     crate::methods::containers::register();
     crate::exc_group::register();
     crate::iter_protocol::register();
+    crate::objects::generic_alias::register_class_getitem();
     // dunder dispatchers
     let common = ["__repr__", "__hash__"];
     for ty in [

@@ -906,6 +906,12 @@ pub fn getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
     if let Some(r) = crate::seq::native_getitem(o, key)? {
         return Ok(r);
     }
+    if crate::objects::generic_alias::is_alias(o) {
+        return crate::objects::generic_alias::subscript(o, key);
+    }
+    if crate::objects::union_type::is_union(o) {
+        return crate::objects::union_type::subscript(o, key);
+    }
     if is_type(o) {
         if let Some(m) = lookup(o, "__class_getitem__") {
             let b = crate::attr::descr_get(m, None, o)?;
@@ -1174,6 +1180,11 @@ pub fn native_binop(a: &Obj, b: &Obj, op: &str) -> Option<PyResult<Obj>> {
 fn binary_op1(a: &Obj, b: &Obj, op: &str) -> PyResult<Option<Obj>> {
     let (ta, tb) = (a.type_ref(), b.type_ref());
     if !is_heap_type(&ta) && !is_heap_type(&tb) {
+        if op == "|" {
+            if let Some(r) = crate::objects::union_type::native_or(a, b) {
+                return r.map(Some);
+            }
+        }
         return native_binop(a, b, op).transpose();
     }
     let (d, rd, _) = op_dunders(op);

@@ -18,6 +18,12 @@ pub fn misc_repr(o: &Obj) -> PyResult<Option<String>> {
     if let Some(r) = crate::objects::memoryview::repr(o) {
         return Ok(Some(r));
     }
+    if let Some(r) = crate::objects::generic_alias::repr(o) {
+        return r.map(Some);
+    }
+    if let Some(r) = crate::objects::union_type::repr(o) {
+        return r.map(Some);
+    }
     if o.is(&tt.not_implemented) {
         return Ok(Some("NotImplemented".into()));
     }
@@ -211,6 +217,12 @@ pub fn misc_hash(o: &Obj) -> PyResult<Option<isize>> {
     if let Some(h) = crate::objects::memoryview::hash(o) {
         return h.map(Some);
     }
+    if let Some(h) = crate::objects::generic_alias::hash(o) {
+        return h.map(Some);
+    }
+    if let Some(h) = crate::objects::union_type::hash(o) {
+        return h.map(Some);
+    }
     if o.has_type(&t().range) {
         let (a, b, c, l) = crate::seq::range_parts(o);
         let tup = crate::objects::tuple::new_tuple(vec![l, a, c]);
@@ -233,6 +245,12 @@ pub fn misc_compare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Option<bool>> {
     let tt = t();
     if matches!(op, CmpOp::Eq | CmpOp::Ne) {
         if let Some(r) = crate::objects::memoryview::compare(a, b, op == CmpOp::Eq) {
+            return r.map(Some);
+        }
+        if let Some(r) = crate::objects::generic_alias::compare(a, b, op) {
+            return r.map(Some);
+        }
+        if let Some(r) = crate::objects::union_type::compare(a, b, op) {
             return r.map(Some);
         }
     }

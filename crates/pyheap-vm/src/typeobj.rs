@@ -499,7 +499,17 @@ pub fn type_new(meta: &Obj, name: &str, bases: Vec<Obj>, ns: &Obj, kw: &Kw) -> P
         }
     }
     // __init_subclass__ of the parent
-    if let Some(init_sub) = lookup(&base, "__init_subclass__") {
+    // NOTE: `super(cls, cls).__init_subclass__`: the first definition after
+    // `cls` on its MRO (which may come from a base other than `base`).
+    let after_cls = tdata(&cls)
+        .mro
+        .get()
+        .map(|m| tuple::tuple_items(&m))
+        .unwrap_or_default()
+        .into_iter()
+        .skip(1)
+        .find_map(|ty| dict::get_str(&crate::types::type_dict(&ty), "__init_subclass__"));
+    if let Some(init_sub) = after_cls.or_else(|| lookup(&base, "__init_subclass__")) {
         let f = crate::attr::descr_get(init_sub, None, &cls)?;
         let f = if f.payload::<crate::objects::func::BoundObj>().is_some() {
             f
@@ -564,7 +574,8 @@ pub fn build_class(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     }
     let func = args[0].clone();
     let name = args[1].clone();
-    let bases: Vec<Obj> = args[2..].to_vec();
+    let orig_bases: Vec<Obj> = args[2..].to_vec();
+    let bases = resolve_mro_entries(&orig_bases)?;
     let mut meta: Option<Obj> = None;
     let mut kw2 = Vec::new();
     for (k, v) in kw {
@@ -617,8 +628,38 @@ pub fn build_class(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         crate::eval::run_frame(&mut frame, None)?;
     }
     drop(frame);
+    if bases.len() != orig_bases.len() || bases.iter().zip(&orig_bases).any(|(a, b)| !a.is(b)) {
+        let orig = tuple::new_tuple(orig_bases);
+        crate::ops::setitem(&ns, &pstr::intern("__orig_bases__"), orig)?;
+    }
     let cls = crate::ops::call(&meta, vec![name, tuple::new_tuple(bases), ns], kw2)?;
     Ok(cls)
+}
+
+/// PEP 560: a base that is not a class but has `__mro_entries__` is
+/// replaced by the classes that method returns (given all the original bases).
+fn resolve_mro_entries(orig: &[Obj]) -> PyResult<Vec<Obj>> {
+    let mut out = Vec::with_capacity(orig.len());
+    let mut orig_tuple = None;
+    for b in orig {
+        if is_type(b) {
+            out.push(b.clone());
+            continue;
+        }
+        let Some(m) = crate::attr::getattr_opt(b, "__mro_entries__")? else {
+            out.push(b.clone());
+            continue;
+        };
+        let all = orig_tuple
+            .get_or_insert_with(|| tuple::new_tuple(orig.to_vec()))
+            .clone();
+        let r = crate::ops::call(&m, vec![all], vec![])?;
+        if !tuple::is_tuple(&r) {
+            return Err(type_err("__mro_entries__ must return a tuple"));
+        }
+        out.extend(tuple::tuple_items(&r));
+    }
+    Ok(out)
 }
 
 /// `type.__new__(meta, name, bases, ns)` as a Python-callable.

@@ -62,6 +62,12 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("ctypes", include_str!("py/ctypes.py")),
     ("_structseq", include_str!("py/_structseq.py")),
     ("asyncio", include_str!("py/asyncio.py")),
+    ("typing", include_str!("py/typing.py")),
+    ("_typing_records", include_str!("py/_typing_records.py")),
+    ("_typing_generic", include_str!("py/_typing_generic.py")),
+    ("_typing_helpers", include_str!("py/_typing_helpers.py")),
+    ("_collections_abc", include_str!("py/_collections_abc.py")),
+    ("__future__", include_str!("py/__future__.py")),
 ];
 
 /// The source of a builtin Python module.

@@ -5,6 +5,7 @@ pub mod bytes;
 pub mod dict;
 pub mod float;
 pub mod func;
+pub mod generic_alias;
 pub mod instance;
 pub mod int;
 pub mod keyops;
@@ -17,6 +18,7 @@ pub mod set;
 pub mod set_algebra;
 pub mod str;
 pub mod tuple;
+pub mod union_type;
 
 #[cfg(test)]
 mod traverse_tests;

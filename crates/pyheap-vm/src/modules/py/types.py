@@ -74,3 +74,6 @@ def coroutine(func):
     return wrapped
 
 del sys, _f, _g, _C, _cell, _c, _cv, _ag
+
+GenericAlias = type(list[int])
+UnionType = type(int | str)

@@ -62,6 +62,16 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("ctypes", include_str!("py/ctypes.py")),
     ("_structseq", include_str!("py/_structseq.py")),
     ("asyncio", include_str!("py/asyncio.py")),
+    ("operator", include_str!("py/operator.py")),
+    ("itertools", include_str!("py/itertools.py")),
+    ("abc", include_str!("py/abc.py")),
+    ("_collections_abc_base", include_str!("py/_collections_abc_base.py")),
+    ("_collections_abc", include_str!("py/_collections_abc.py")),
+    ("_collections", include_str!("py/_collections.py")),
+    ("_collections_counter", include_str!("py/_collections_counter.py")),
+    ("_collections_chainmap", include_str!("py/_collections_chainmap.py")),
+    ("collections", include_str!("py/collections.py")),
+    ("keyword", include_str!("py/keyword.py")),
 ];
 
 /// The source of a builtin Python module.

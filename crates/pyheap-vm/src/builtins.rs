@@ -312,17 +312,19 @@ fn issubclass_check(a: &Obj, cls: &Obj) -> PyResult<bool> {
         }
         return Ok(false);
     }
-    if !is_type(cls) {
-        return Err(type_err(
-            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-        ));
-    }
+    // `__subclasscheck__` is looked up on the type of arg 2, which need not
+    // be a class (e.g. `typing.Sequence` is an alias object)
     let meta = cls.type_ref();
     if crate::types::is_heap_type(&meta) {
         if let Some(m) = crate::types::lookup(&meta, "__subclasscheck__") {
             let r = ops::call_unbound(&m, &meta, vec![cls.clone(), a.clone()])?;
             return ops::truthy(&r);
         }
+    }
+    if !is_type(cls) {
+        return Err(type_err(
+            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+        ));
     }
     Ok(crate::types::is_subtype(a, cls))
 }

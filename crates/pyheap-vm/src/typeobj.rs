@@ -557,7 +557,8 @@ pub fn build_class(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     }
     let func = args[0].clone();
     let name = args[1].clone();
-    let bases: Vec<Obj> = args[2..].to_vec();
+    let orig_bases: Vec<Obj> = args[2..].to_vec();
+    let bases = resolve_mro_entries(&orig_bases)?;
     let mut meta: Option<Obj> = None;
     let mut kw2 = Vec::new();
     for (k, v) in kw {
@@ -610,8 +611,35 @@ pub fn build_class(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         crate::eval::run_frame(&mut frame, None)?;
     }
     drop(frame);
+    if bases.len() != orig_bases.len() || bases.iter().zip(&orig_bases).any(|(a, b)| !a.is(b)) {
+        crate::ops::setitem(
+            &ns,
+            &pstr::intern("__orig_bases__"),
+            tuple::new_tuple(orig_bases),
+        )?;
+    }
     let cls = crate::ops::call(&meta, vec![name, tuple::new_tuple(bases), ns], kw2)?;
     Ok(cls)
+}
+
+/// PEP 560: a base that is not a class but has `__mro_entries__` (e.g.
+/// `typing.Generic[T]`) is replaced by the tuple that method returns.
+fn resolve_mro_entries(orig: &[Obj]) -> PyResult<Vec<Obj>> {
+    let mut out = Vec::with_capacity(orig.len());
+    for b in orig {
+        if !is_type(b) {
+            if let Some(f) = crate::attr::getattr_opt(b, "__mro_entries__")? {
+                let r = crate::ops::call(&f, vec![tuple::new_tuple(orig.to_vec())], vec![])?;
+                if !tuple::is_tuple(&r) {
+                    return Err(type_err("__mro_entries__ must return a tuple"));
+                }
+                out.extend(tuple::tuple_items(&r));
+                continue;
+            }
+        }
+        out.push(b.clone());
+    }
+    Ok(out)
 }
 
 /// `type.__new__(meta, name, bases, ns)` as a Python-callable.

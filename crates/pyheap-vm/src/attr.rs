@@ -398,9 +398,8 @@ pub fn slot_member<'a>(o: &'a Obj, name: &str) -> Option<&'a pyheap_mem::Slot> {
 /// `setattr(o, name, v)` (v None = `delattr`).
 pub fn setattr(o: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
     let ty = o.type_ref();
-    if is_type(o) {
-        return type_setattr(o, name, v);
-    }
+    // (a class whose metaclass is a Python class may have its assignments
+    // intercepted by the metaclass, e.g. enum forbids rebinding members)
     if is_heap_type(&ty) {
         let m = if v.is_some() {
             &names().setattr
@@ -419,6 +418,9 @@ pub fn setattr(o: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
                 return crate::ops::call(&f, args, vec![]).map(|_| ());
             }
         }
+    }
+    if is_type(o) {
+        return type_setattr(o, name, v);
     }
     generic_setattr(o, name, v)
 }

@@ -344,6 +344,11 @@ pub fn issubclass_check(a: &Obj, cls: &Obj) -> PyResult<bool> {
             return ops::truthy(&r);
         }
     }
+    if !is_type(cls) {
+        return Err(type_err(
+            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+        ));
+    }
     Ok(crate::types::is_subtype(a, cls))
 }
 

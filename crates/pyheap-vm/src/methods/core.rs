@@ -315,7 +315,11 @@ fn obj_setattr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn obj_delattr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (o, n) = (a0(&args)?, a1(&args)?);
-    crate::attr::generic_setattr(&o, &n, None)?;
+    if is_type(&o) {
+        crate::attr::type_setattr(&o, &n, None)?;
+    } else {
+        crate::attr::generic_setattr(&o, &n, None)?;
+    }
     Ok(none())
 }
 fn obj_sizeof(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {

@@ -68,6 +68,38 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("_typing_helpers", include_str!("py/_typing_helpers.py")),
     ("_collections_abc", include_str!("py/_collections_abc.py")),
     ("__future__", include_str!("py/__future__.py")),
+    ("operator", include_str!("py/operator.py")),
+    ("itertools", include_str!("py/itertools.py")),
+    ("abc", include_str!("py/abc.py")),
+    (
+        "_collections_abc_base",
+        include_str!("py/_collections_abc_base.py"),
+    ),
+    ("_collections", include_str!("py/_collections.py")),
+    (
+        "_collections_counter",
+        include_str!("py/_collections_counter.py"),
+    ),
+    (
+        "_collections_chainmap",
+        include_str!("py/_collections_chainmap.py"),
+    ),
+    ("collections", include_str!("py/collections.py")),
+    ("keyword", include_str!("py/keyword.py")),
+    ("heapq", include_str!("py/heapq.py")),
+    ("bisect", include_str!("py/bisect.py")),
+    ("contextlib", include_str!("py/contextlib.py")),
+    ("string", include_str!("py/string.py")),
+    ("dataclasses", include_str!("py/dataclasses.py")),
+    (
+        "_dataclasses_process",
+        include_str!("py/_dataclasses_process.py"),
+    ),
+    ("enum", include_str!("py/enum.py")),
+    ("_enum_members", include_str!("py/_enum_members.py")),
+    ("random", include_str!("py/random.py")),
+    ("json", include_str!("py/json.py")),
+    ("_json_decode", include_str!("py/_json_decode.py")),
 ];
 
 /// The source of a builtin Python module.

@@ -541,6 +541,23 @@ ByteString = _special(_abc.ByteString, 0, "ByteString")
 KeysView = _special(_abc.KeysView, 1, "KeysView")
 ItemsView = _special(_abc.ItemsView, 2, "ItemsView")
 ValuesView = _special(_abc.ValuesView, 1, "ValuesView")
+
+def __getattr__(name):
+    # The aliases of the collections classes import collections on first
+    # use (as CPython's typing imports it at start, but pyheap keeps
+    # `import typing` cheap).
+    origins = {"Deque": ("deque", 1), "DefaultDict": ("defaultdict", 2),
+               "OrderedDict": ("OrderedDict", 2), "Counter": ("Counter", 1),
+               "ChainMap": ("ChainMap", 2)}
+    if name not in origins:
+        raise AttributeError(f"module 'typing' has no attribute '{name}'")
+    import collections
+    attr, n = origins[name]
+    alias = _special(getattr(collections, attr), n, name)
+    globals()[name] = alias
+    return alias
+
+
 Text = str
 AnyStr = TypeVar("AnyStr", bytes, str)
 AnyStr.__module__ = "typing"

@@ -127,6 +127,9 @@ pub fn init_runtime(argv: Vec<String>, path0: String) {
         }
     }
     let _ = main_dict();
+    if let Err(e) = builtins::install_quitters() {
+        eprint!("{}", traceback::format_exception(&e.exc));
+    }
     calibrate_gc();
     shutdown::after_init();
 }

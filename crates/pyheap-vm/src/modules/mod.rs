@@ -62,6 +62,7 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("ctypes", include_str!("py/ctypes.py")),
     ("_structseq", include_str!("py/_structseq.py")),
     ("asyncio", include_str!("py/asyncio.py")),
+    ("_sitebuiltins", include_str!("py/_sitebuiltins.py")),
 ];
 
 /// The source of a builtin Python module.

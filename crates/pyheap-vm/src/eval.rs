@@ -483,12 +483,14 @@ fn join_names(names: &[String]) -> String {
 }
 
 /// The work done on every backward jump (see [`run_frame`]): a pending
-/// soft heap-limit overshoot raises MemoryError; the fuzzing budget ticks.
+/// soft heap-limit overshoot raises MemoryError; pending signals' handlers
+/// run (Ctrl-C raises KeyboardInterrupt); the fuzzing budget ticks.
 #[inline]
 fn loop_checkpoint() -> PyResult<()> {
     if pyheap_mem::alloc::limit_exceeded() {
         return Err(crate::exc::heap_limit_error());
     }
+    crate::modules::signal::check()?;
     crate::budget::tick()
 }
 
@@ -500,6 +502,7 @@ pub fn run_frame(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
         return Err(type_err("bad code object"));
     };
     let _active = crate::frames::enter_code(&code_ref);
+    crate::modules::signal::check()?;
     crate::budget::tick()?;
     let mut pending = throw;
     loop {
@@ -693,10 +696,7 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         }
         I::DeleteName(i) => {
             let name = c.names[i as usize].clone();
-            let l = frame
-                .locals
-                .clone()
-                .unwrap_or_else(|| frame.globals_obj());
+            let l = frame.locals.clone().unwrap_or_else(|| frame.globals_obj());
             if dict::del_item(&l, &name)?.is_none() {
                 return Err(crate::exc::name_err(pstr::as_str(&name).unwrap_or("")));
             }
@@ -1257,10 +1257,7 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         }
         I::ImportStar => {
             let m = frame.pop();
-            let target = frame
-                .locals
-                .clone()
-                .unwrap_or_else(|| frame.globals_obj());
+            let target = frame.locals.clone().unwrap_or_else(|| frame.globals_obj());
             crate::import::import_star(&m, &target)?;
         }
         I::FormatValue {
@@ -1293,10 +1290,7 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
             crate::interactive::print_expr(v)?;
         }
         I::SetupAnnotations => {
-            let l = frame
-                .locals
-                .clone()
-                .unwrap_or_else(|| frame.globals_obj());
+            let l = frame.locals.clone().unwrap_or_else(|| frame.globals_obj());
             if dict::get_str(&l, "__annotations__").is_none() {
                 dict::set_str(&l, "__annotations__", dict::new_dict())?;
             }

@@ -114,10 +114,7 @@ pub fn list_sort_impl(l: &Obj, key: Option<Obj>, reverse: bool) -> PyResult<()> 
     if reverse && n > 1 {
         perm.reverse();
     }
-    let mut slots: Vec<Option<Obj>> = std::mem::take(&mut d.items)
-        .into_iter()
-        .map(Some)
-        .collect();
+    let mut slots: Vec<Option<Obj>> = std::mem::take(&mut d.items).into_iter().map(Some).collect();
     d.items = perm.iter().filter_map(|&i| slots[i].take()).collect();
     list::sort_reattach(l, d);
     result
@@ -144,7 +141,11 @@ fn sort_perm(perm: &mut [usize], keys: &[Obj]) -> PyResult<()> {
             same_type = false;
             break;
         }
-        let first = if in_tuples { tuple::tuple_get(k, 0) } else { None };
+        let first = if in_tuples {
+            tuple::tuple_get(k, 0)
+        } else {
+            None
+        };
         if !first.as_ref().unwrap_or(k).has_type(&key_type) {
             same_type = false;
             if !in_tuples {

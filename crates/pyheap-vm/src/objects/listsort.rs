@@ -389,7 +389,7 @@ impl<T: Copy> MergeState<T> {
         let mut dest = base;
         let mut pa = 0; // next of A, in tmp
         let mut pb = base + na; // next of B, in arr
-        // Invariant: dest + na == pb (the gap is exactly what tmp holds).
+                                // Invariant: dest + na == pb (the gap is exactly what tmp holds).
         let mut min_gallop = self.min_gallop;
         let shared_min_gallop = &mut self.min_gallop;
 
@@ -543,7 +543,7 @@ impl<T: Copy> MergeState<T> {
         let mut dest = (base + na + nb) as isize - 1;
         let mut pa = base_a + na as isize - 1; // last of A, in arr
         let mut pb = nb as isize - 1; // last of B, in tmp
-        // Invariant: the gap arr[dest-nb+1..=dest] is exactly what tmp holds.
+                                      // Invariant: the gap arr[dest-nb+1..=dest] is exactly what tmp holds.
         let mut min_gallop = self.min_gallop;
         let shared_min_gallop = &mut self.min_gallop;
         let u = |i: isize| i as usize;

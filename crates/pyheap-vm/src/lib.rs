@@ -16,6 +16,7 @@ pub mod attr;
 pub mod budget;
 pub mod builtins;
 pub mod callfast;
+pub mod class_assign;
 pub mod code;
 pub mod containers;
 pub mod coro;

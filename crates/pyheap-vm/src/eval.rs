@@ -1422,7 +1422,7 @@ fn call_in_frame(
             b.self_.peek().is_none()
                 && matches!(
                     b.def.name,
-                    "globals" | "locals" | "vars" | "dir" | "exec" | "eval"
+                    "globals" | "locals" | "vars" | "dir" | "exec" | "eval" | "_getframe"
                 )
         });
     if !needs {

@@ -6,7 +6,7 @@ try:
 except KeyboardInterrupt as e:
     print("caught", repr(e), e.__traceback__.tb_lineno)
 def h(signum, frame):
-    print("handler", signum)
+    print("handler", signum, type(frame).__name__, frame.f_code.co_name)
 old = signal.signal(signal.SIGINT, h)
 print(old is signal.default_int_handler, signal.getsignal(signal.SIGINT) is h)
 os.kill(os.getpid(), signal.SIGINT)

@@ -90,7 +90,7 @@ fn run_pending() -> PyResult<()> {
             None if sig == SIGINT => Err(keyboard_interrupt()),
             None => Ok(()),
             Some(h) if crate::builtins::is_callable(&h) => {
-                let frame = none();
+                let frame = crate::traceback::getframe(0).unwrap_or_else(|_| none());
                 crate::ops::call(&h, vec![new_int(sig as i64), frame], Vec::new()).map(|_| ())
             }
             Some(_) => Ok(()),

@@ -89,10 +89,14 @@ fn prompts_echo_blocks_and_tracebacks() {
     assert!(out.contains("42\n"), "{out:?}");
     // Open brackets ask for more lines too.
     enter(&mut p, "[1,", "... ");
-    // NOTE: "2]" unindented: `input_status` takes an indented last line as
-    // an open block, so " 2]" would (unlike CPython) wait for an empty line.
-    let out = enter(&mut p, "2]", ">>> ");
+    // An indented line inside an open bracket ends the input, as CPython.
+    let out = enter(&mut p, "   2]", ">>> ");
     assert!(out.contains("[1, 2]\n"), "{out:?}");
+    // A one-line compound statement waits for an empty line.
+    let out = enter(&mut p, "if 1: print('one')", "... ");
+    assert!(!out.contains("one\n"), "ran too early: {out:?}");
+    let out = enter(&mut p, "", ">>> ");
+    assert!(out.contains("one\n"), "{out:?}");
 
     // A traceback does not end the session.
     let out = enter(&mut p, "1/0", ">>> ");

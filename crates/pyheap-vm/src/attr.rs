@@ -263,7 +263,7 @@ pub fn generic_setattr(o: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
         if let Some(g) = d.payload::<GetSetObj>() {
             if g.member {
                 let Some(slot) = slot_member(o, g.name) else {
-                    return Err(no_attr(o, &s));
+                    return Err(no_attr(o, s));
                 };
                 return match v {
                     Some(v) => {
@@ -275,7 +275,7 @@ pub fn generic_setattr(o: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
                             drop(old);
                             Ok(())
                         }
-                        None => Err(no_attr(o, &s)),
+                        None => Err(no_attr(o, s)),
                     },
                 };
             }
@@ -323,11 +323,11 @@ pub fn generic_setattr(o: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
             Some(v) => dict::set_item(&d, name.clone(), v),
             None => match dict::del_item(&d, name)? {
                 Some(_) => Ok(()),
-                None => Err(no_attr(o, &s)),
+                None => Err(no_attr(o, s)),
             },
         };
     }
-    if let Some(slot) = slot_member(o, &s) {
+    if let Some(slot) = slot_member(o, s) {
         return match v {
             Some(v) => {
                 slot.set(Some(v));
@@ -338,7 +338,7 @@ pub fn generic_setattr(o: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
                     drop(old);
                     Ok(())
                 }
-                None => Err(attr_err(&s)),
+                None => Err(attr_err(s)),
             },
         };
     }
@@ -349,7 +349,7 @@ pub fn generic_setattr(o: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
             }
         }
         None => {
-            if instance::del_attr(o, &s)? {
+            if instance::del_attr(o, s)? {
                 return Ok(());
             }
             if o.type_slots()
@@ -357,7 +357,7 @@ pub fn generic_setattr(o: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
                 .get()
                 .contains(pyheap_mem::TypeFlags::MANAGED_DICT)
             {
-                return Err(no_attr(o, &s));
+                return Err(no_attr(o, s));
             }
         }
     }

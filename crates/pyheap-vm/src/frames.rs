@@ -74,10 +74,13 @@ pub fn give_buf(mut v: Vec<Option<Obj>>) {
 // current instruction index in `CUR_LASTI` before each instruction; a frame
 // below the top finds its index saved in the entry above it.
 
+/// (code, instruction index, frame object) of one activation.
+pub type Activation = (Obj, usize, Option<Obj>);
+
 thread_local! {
     /// (code, the caller's instruction index saved at entry, the frame
     /// object `sys._getframe` made for this activation).
-    static CODE_STACK: std::mem::ManuallyDrop<RefCell<Vec<(Obj, usize, Option<Obj>)>>> = const { std::mem::ManuallyDrop::new(RefCell::new(Vec::new())) };
+    static CODE_STACK: std::mem::ManuallyDrop<RefCell<Vec<Activation>>> = const { std::mem::ManuallyDrop::new(RefCell::new(Vec::new())) };
     static CUR_LASTI: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
@@ -136,7 +139,7 @@ pub fn code_stack(limit: usize) -> (Vec<(Obj, usize)>, usize) {
 
 /// The running activations, most recent first: (code, instruction index,
 /// frame object if one was made).
-pub fn activations() -> Vec<(Obj, usize, Option<Obj>)> {
+pub fn activations() -> Vec<Activation> {
     CODE_STACK.with(|s| {
         let Ok(s) = s.try_borrow() else {
             return Vec::new();

@@ -659,15 +659,14 @@ pub fn getframe(depth: usize) -> crate::rt::PyResult<Obj> {
     for (idx, (code, lasti, existing)) in entries.iter().enumerate().rev() {
         let pos = total - 1 - idx;
         if let Some(f) = existing {
-            if idx == 0 {
-                // A new snapshot of the caller's locals (as CPython
-                // refreshes `f_locals` from the fast locals).
-                if let (Some(fo), Some(l)) = (f.payload::<FrameObj>(), &top_locals) {
-                    if fo.locals.peek().is_some()
-                        && !crate::code::co(code).is_some_and(|c| c.unit.name == "<module>")
-                    {
-                        drop(fo.locals.replace(Some(l.clone())));
-                    }
+            // A new snapshot of the caller's locals (as CPython refreshes
+            // `f_locals` from the fast locals).
+            let is_module = crate::code::co(code).is_some_and(|c| c.unit.name == "<module>");
+            if let (0, false, Some(fo), Some(l)) =
+                (idx, is_module, f.payload::<FrameObj>(), &top_locals)
+            {
+                if fo.locals.peek().is_some() {
+                    drop(fo.locals.replace(Some(l.clone())));
                 }
             }
             back = Some(f.clone());

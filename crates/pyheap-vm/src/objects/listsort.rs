@@ -755,7 +755,9 @@ mod tests {
         for n in [50usize, 500, 3000] {
             let mut v: Vec<usize> = (0..n).collect();
             let mut s2 = 5u64;
-            let _ = timsort(&mut v, |_, _| Ok::<bool, ()>(lcg(&mut s2) % 2 == 0));
+            let _ = timsort(&mut v, |_, _| {
+                Ok::<bool, ()>(lcg(&mut s2).is_multiple_of(2))
+            });
             let mut sorted = v.clone();
             sorted.sort();
             assert_eq!(sorted, (0..n).collect::<Vec<_>>());

@@ -20,6 +20,8 @@ pub mod header;
 pub mod managed;
 pub mod object;
 pub mod refs;
+pub mod retype;
+pub mod signals;
 pub mod typed;
 pub mod typeslots;
 pub mod weakref;

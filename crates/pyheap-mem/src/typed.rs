@@ -77,6 +77,14 @@ pub struct PayloadInfo {
 }
 
 impl PayloadInfo {
+    /// Whether objects declared with `self` and `other` have the same
+    /// payload type at the same offsets (so either type may read them).
+    pub fn same_layout(&self, other: &PayloadInfo) -> bool {
+        self.type_id == other.type_id
+            && self.offset == other.offset
+            && self.items_offset == other.items_offset
+    }
+
     /// Rust name of the payload type (diagnostics).
     pub fn name(&self) -> &'static str {
         self.name

@@ -29,6 +29,19 @@ pub fn builtins_module() -> Obj {
     m
 }
 
+/// What CPython's `site` adds to builtins: `exit` and `quit` as
+/// `_sitebuiltins.Quitter` objects (a frozen Python module).
+pub fn install_quitters() -> PyResult<()> {
+    let m = crate::import::import_module("_sitebuiltins")?;
+    let quitter = crate::attr::getattr_str(&m, "Quitter")?;
+    let d = builtins_dict();
+    for name in ["exit", "quit"] {
+        let args = vec![pstr::new_str(name), pstr::new_str("Ctrl-D (i.e. EOF)")];
+        dict::set_str(&d, name, crate::ops::call(&quitter, args, Vec::new())?)?;
+    }
+    Ok(())
+}
+
 pub fn builtins_dict() -> Obj {
     crate::objects::misc::module_dict(&builtins_module()).unwrap_or_else(dict::new_dict)
 }
@@ -995,12 +1008,6 @@ fn b_input(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     }
 }
 
-fn b_exit(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    Err(PyErr {
-        exc: crate::exc::new_exc(&t().system_exit, args),
-    })
-}
-
 fn b_import(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     check_args("__import__", &args, 1, 5)?;
     let globals = args.get(1).cloned().unwrap_or_else(dict::new_dict);
@@ -1078,8 +1085,6 @@ pub fn init_builtins(m: &Obj) {
         ("eval", b_eval),
         ("compile", b_compile),
         ("input", b_input),
-        ("exit", b_exit),
-        ("quit", b_exit),
         ("__import__", b_import),
         ("__build_class__", crate::typeobj::build_class),
         ("open", b_open),

@@ -483,12 +483,14 @@ fn join_names(names: &[String]) -> String {
 }
 
 /// The work done on every backward jump (see [`run_frame`]): a pending
-/// soft heap-limit overshoot raises MemoryError; the fuzzing budget ticks.
+/// soft heap-limit overshoot raises MemoryError; pending signals' handlers
+/// run (Ctrl-C raises KeyboardInterrupt); the fuzzing budget ticks.
 #[inline]
 fn loop_checkpoint() -> PyResult<()> {
     if pyheap_mem::alloc::limit_exceeded() {
         return Err(crate::exc::heap_limit_error());
     }
+    crate::modules::signal::check()?;
     crate::budget::tick()
 }
 
@@ -500,6 +502,7 @@ pub fn run_frame(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
         return Err(type_err("bad code object"));
     };
     let _active = crate::frames::enter_code(&code_ref);
+    crate::modules::signal::check()?;
     crate::budget::tick()?;
     let mut pending = throw;
     loop {
@@ -1419,7 +1422,7 @@ fn call_in_frame(
             b.self_.peek().is_none()
                 && matches!(
                     b.def.name,
-                    "globals" | "locals" | "vars" | "dir" | "exec" | "eval"
+                    "globals" | "locals" | "vars" | "dir" | "exec" | "eval" | "_getframe"
                 )
         });
     if !needs {

@@ -315,6 +315,11 @@ pub fn exc_str(o: &Obj) -> PyResult<String> {
             });
         }
     }
+    if crate::types::isinstance(o, &t().os_error) {
+        if let Some(s) = os_error_str(o, &args)? {
+            return Ok(s);
+        }
+    }
     match args.len() {
         0 => Ok(String::new()),
         1 => crate::ops::str_string(&args[0]),
@@ -426,3 +431,25 @@ pub const HIERARCHY: &[(&str, &str)] = &[
     ("ResourceWarning", "Warning"),
     ("EncodingWarning", "Warning"),
 ];
+
+/// `str()` of an `OSError` with `errno` and `strerror` set:
+/// `[Errno N] text`, plus `: 'filename'` (and ` -> 'filename2'`).
+fn os_error_str(o: &Obj, args: &[Obj]) -> PyResult<Option<String>> {
+    let d = exc_dict(o);
+    let get = |k: &str| dict::get_str(&d, k).filter(|v| !crate::types::is_none(v));
+    let (Some(errno), Some(strerror)) = (get("errno"), get("strerror")) else {
+        return Ok(None);
+    };
+    let mut s = format!(
+        "[Errno {}] {}",
+        crate::ops::str_string(&errno)?,
+        crate::ops::str_string(&strerror)?
+    );
+    if let Some(f) = get("filename") {
+        s.push_str(&format!(": {}", crate::ops::repr_string(&f)?));
+        if let Some(f2) = args.get(4).filter(|v| !crate::types::is_none(v)) {
+            s.push_str(&format!(" -> {}", crate::ops::repr_string(f2)?));
+        }
+    }
+    Ok(Some(s))
+}

@@ -74,8 +74,13 @@ pub fn give_buf(mut v: Vec<Option<Obj>>) {
 // current instruction index in `CUR_LASTI` before each instruction; a frame
 // below the top finds its index saved in the entry above it.
 
+/// (code, instruction index, frame object) of one activation.
+pub type Activation = (Obj, usize, Option<Obj>);
+
 thread_local! {
-    static CODE_STACK: std::mem::ManuallyDrop<RefCell<Vec<(Obj, usize)>>> = const { std::mem::ManuallyDrop::new(RefCell::new(Vec::new())) };
+    /// (code, the caller's instruction index saved at entry, the frame
+    /// object `sys._getframe` made for this activation).
+    static CODE_STACK: std::mem::ManuallyDrop<RefCell<Vec<Activation>>> = const { std::mem::ManuallyDrop::new(RefCell::new(Vec::new())) };
     static CUR_LASTI: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
@@ -85,14 +90,21 @@ pub struct CodeGuard;
 /// Records that `code` starts (or resumes) running.
 pub fn enter_code(code: &Obj) -> CodeGuard {
     let saved = CUR_LASTI.with(|c| c.get());
-    CODE_STACK.with(|s| s.borrow_mut().push((code.clone(), saved)));
+    CODE_STACK.with(|s| s.borrow_mut().push((code.clone(), saved, None)));
     CodeGuard
 }
 
 impl Drop for CodeGuard {
     fn drop(&mut self) {
         let top = CODE_STACK.with(|s| s.try_borrow_mut().ok().and_then(|mut s| s.pop()));
-        if let Some((_, saved)) = &top {
+        if let Some((_, saved, fobj)) = &top {
+            if let Some(f) = fobj
+                .as_ref()
+                .and_then(|f| f.payload::<crate::traceback::FrameObj>())
+            {
+                // The frame object outlives the activation: freeze its line.
+                f.lasti.set(CUR_LASTI.with(|c| c.get()));
+            }
             CUR_LASTI.with(|c| c.set(*saved));
         }
         drop(top);
@@ -114,7 +126,7 @@ pub fn code_stack(limit: usize) -> (Vec<(Obj, usize)>, usize) {
         };
         let mut out = Vec::with_capacity(limit.min(s.len()));
         let mut lasti = CUR_LASTI.with(|c| c.get());
-        for (code, saved) in s.iter().rev() {
+        for (code, saved, _) in s.iter().rev() {
             if out.len() >= limit {
                 break;
             }
@@ -122,5 +134,55 @@ pub fn code_stack(limit: usize) -> (Vec<(Obj, usize)>, usize) {
             lasti = *saved;
         }
         (out, s.len())
+    })
+}
+
+/// The running activations, most recent first: (code, instruction index,
+/// frame object if one was made).
+pub fn activations() -> Vec<Activation> {
+    CODE_STACK.with(|s| {
+        let Ok(s) = s.try_borrow() else {
+            return Vec::new();
+        };
+        let mut lasti = CUR_LASTI.with(|c| c.get());
+        let mut out = Vec::with_capacity(s.len());
+        for (code, saved, f) in s.iter().rev() {
+            out.push((code.clone(), lasti, f.clone()));
+            lasti = *saved;
+        }
+        out
+    })
+}
+
+/// Attaches frame objects to activations by position from the bottom of
+/// the stack (as [`activations`] numbered them, reversed).
+pub fn attach_frame_objects(made: Vec<(usize, Obj)>) {
+    CODE_STACK.with(|s| {
+        if let Ok(mut s) = s.try_borrow_mut() {
+            for (pos, f) in made {
+                if let Some(e) = s.get_mut(pos) {
+                    if e.2.is_none() {
+                        e.2 = Some(f);
+                        continue;
+                    }
+                }
+            }
+        }
+    });
+}
+
+/// The current instruction index of the activation `fobj` is attached to
+/// (None once it has ended).
+pub fn live_lasti(fobj: &Obj) -> Option<usize> {
+    CODE_STACK.with(|s| {
+        let s = s.try_borrow().ok()?;
+        let mut lasti = CUR_LASTI.with(|c| c.get());
+        for (_, saved, f) in s.iter().rev() {
+            if f.as_ref().is_some_and(|f| f.is(fobj)) {
+                return Some(lasti);
+            }
+            lasti = *saved;
+        }
+        None
     })
 }

@@ -16,6 +16,7 @@ pub mod attr;
 pub mod budget;
 pub mod builtins;
 pub mod callfast;
+pub mod class_assign;
 pub mod code;
 pub mod containers;
 pub mod coro;
@@ -118,6 +119,7 @@ fn syntax_error(e: &pyheap_compiler::CompileError) -> PyErr {
 pub fn init_runtime(argv: Vec<String>, path0: String) {
     let _ = t();
     hooks::install();
+    modules::signal::install_startup_handlers();
     if std::env::var("PYHEAP_GC_STRESS").is_ok_and(|v| v == "1") {
         pyheap_mem::gc::set_stress(true);
     }
@@ -128,6 +130,9 @@ pub fn init_runtime(argv: Vec<String>, path0: String) {
         }
     }
     let _ = main_dict();
+    if let Err(e) = builtins::install_quitters() {
+        eprint!("{}", traceback::format_exception(&e.exc));
+    }
     calibrate_gc();
     shutdown::after_init();
 }
@@ -223,6 +228,30 @@ pub fn handle_uncaught(e: PyErr) -> i32 {
     1
 }
 
+thread_local! {
+    static UNHANDLED_KEYBOARD_INTERRUPT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the main program ended with an uncaught `KeyboardInterrupt`:
+/// then, after finalisation, the process should die of SIGINT as CPython's
+/// does (see [`exit_sigint`]).
+pub fn unhandled_keyboard_interrupt() -> bool {
+    UNHANDLED_KEYBOARD_INTERRUPT.with(|c| c.get())
+}
+
+/// Ends the process as killed by SIGINT (a shell sees status 130); exits
+/// with 130 if the signal does not terminate it.
+pub fn exit_sigint() -> ! {
+    pyheap_mem::signals::die_of(2);
+    std::process::exit(130)
+}
+
+/// Blocks asynchronous signals in the calling thread (the thread that
+/// waits for the interpreter thread), so they interrupt the interpreter.
+pub fn block_signals_in_this_thread() {
+    pyheap_mem::signals::block_in_current_thread();
+}
+
 /// Runs source as the `__main__` module; returns the exit code.
 pub fn run_source(src: &str, filename: &str) -> i32 {
     let d = main_dict();
@@ -234,7 +263,12 @@ pub fn run_source(src: &str, filename: &str) -> i32 {
         .and_then(|(code, _arena)| eval::run_code(&code, &d, None));
     let code = match r {
         Ok(_) => 0,
-        Err(e) => handle_uncaught(e),
+        Err(e) => {
+            if types::isinstance(&e.exc, &t().keyboard_interrupt) {
+                UNHANDLED_KEYBOARD_INTERRUPT.with(|c| c.set(true));
+            }
+            handle_uncaught(e)
+        }
     };
     finish();
     code

@@ -197,7 +197,8 @@ pub fn misc_repr(o: &Obj) -> PyResult<Option<String>> {
             .as_ref()
             .and_then(|c| crate::code::co(c))
             .map(|c| {
-                let line = c.unit.locations.get(f.lasti.get()).map_or(0, |l| l.line);
+                let lasti = crate::frames::live_lasti(o).unwrap_or(f.lasti.get());
+                let line = c.unit.locations.get(lasti).map_or(0, |l| l.line);
                 (c.unit.filename.clone(), c.unit.name.clone(), line)
             })
             .unwrap_or_default();

@@ -96,6 +96,7 @@ pub fn finalize() {
     clear_weaklist(&weaklist);
     drop(weaklist);
     clear_sys_builtins_dict();
+    crate::modules::signal::fini();
     let _ = pyheap_mem::gc::collect(2);
     // `_PyGC_Fini`. NOTE: CPython stops here, so cycles saved in
     // `gc.garbage` (DEBUG_SAVEALL) stay allocated; one more collection

@@ -22,6 +22,9 @@ pub struct FrameObj {
     pub lasti: Cell<usize>,
     pub fast: RefCell<Vec<Option<Obj>>>,
     pub back: Slot,
+    /// `f_locals` when known as a dict: a module frame's globals, or a
+    /// snapshot of a function's locals taken by `sys._getframe`.
+    pub locals: Slot,
 }
 
 impl Payload for FrameObj {
@@ -49,7 +52,7 @@ pub fn set_tb_payload(s: &TypeSlots) -> bool {
 
 pub fn frame_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
     if let Some(f) = o.payload::<FrameObj>() {
-        for s in [&f.code, &f.globals, &f.back] {
+        for s in [&f.code, &f.globals, &f.back, &f.locals] {
             if let Some(p) = s.peek() {
                 visit(p);
             }
@@ -67,6 +70,7 @@ pub fn frame_clear(o: &Obj) {
         let old = std::mem::take(&mut *f.fast.borrow_mut());
         drop(old);
         drop(f.back.take());
+        drop(f.locals.take());
     }
 }
 
@@ -102,6 +106,7 @@ pub fn frame_object(frame: &mut Frame) -> Obj {
             lasti: Cell::new(frame.lasti),
             fast: RefCell::new(Vec::new()),
             back: Slot::new(None),
+            locals: Slot::new(None),
         },
         0,
     )
@@ -633,34 +638,76 @@ pub fn print_exception(exc: &Obj) {
 
 /// `sys._getframe(depth)`: frame objects for the running Python frames.
 ///
-/// NOTE: the eval loop keeps no registry of its `Frame`s (only the code
-/// stack of `crate::frames`), so these are snapshots: `f_code`, `f_lineno`
-/// and the `f_back` chain are exact at the time of the call; `f_globals` is
-/// the dict of the module whose `__file__` is the code's file (else
-/// `__main__`'s); `f_locals` is not live.
+/// NOTE: the eval loop keeps no registry of its `Frame`s, only the code
+/// stack of `crate::frames`; a frame object made here is attached to its
+/// activation there, so asking again gives the same object, `f_lineno`
+/// follows the running frame (`crate::frames::live_lasti`) and is frozen
+/// when the activation ends. `f_globals` is the dict of the module whose
+/// `__file__` is the code's file (else `__main__`'s); `f_locals` is the
+/// globals for module code, a snapshot for the calling function's frame
+/// (depth 0), else an empty dict.
 pub fn getframe(depth: usize) -> crate::rt::PyResult<Obj> {
-    let (stack, total) = crate::frames::code_stack(usize::MAX);
-    if depth >= total || depth >= stack.len() {
+    let entries = crate::frames::activations();
+    let total = entries.len();
+    if depth >= total {
         return Err(crate::exc::value_err("call stack is not deep enough"));
     }
+    let top_locals = crate::frames::current_locals();
     let mut back: Option<Obj> = None;
-    for (code, lasti) in stack[depth..].iter().rev() {
+    let mut made = Vec::new();
+    // Bottom (oldest) first, so each frame's `f_back` exists already.
+    for (idx, (code, lasti, existing)) in entries.iter().enumerate().rev() {
+        let pos = total - 1 - idx;
+        if let Some(f) = existing {
+            // A new snapshot of the caller's locals (as CPython refreshes
+            // `f_locals` from the fast locals).
+            let is_module = crate::code::co(code).is_some_and(|c| c.unit.name == "<module>");
+            if let (0, false, Some(fo), Some(l)) =
+                (idx, is_module, f.payload::<FrameObj>(), &top_locals)
+            {
+                if fo.locals.peek().is_some() {
+                    drop(fo.locals.replace(Some(l.clone())));
+                }
+            }
+            back = Some(f.clone());
+            continue;
+        }
+        let globals = module_globals_for(code);
+        let is_module = crate::code::co(code).is_some_and(|c| c.unit.name == "<module>");
+        let locals = if is_module {
+            Some(globals.clone())
+        } else if idx == 0 {
+            top_locals.clone()
+        } else {
+            None
+        };
         let f = new_object(
             &t().frame,
             FrameObj {
                 code: Slot::new(Some(code.clone())),
-                globals: Slot::new(Some(module_globals_for(code))),
+                globals: Slot::new(Some(globals)),
                 lasti: Cell::new(*lasti),
                 fast: RefCell::new(Vec::new()),
                 back: Slot::new(back.take()),
+                locals: Slot::new(locals),
             },
             0,
         )
         .unwrap_or_else(|_| crate::exc::memory_error_obj());
         crate::gcapi::track(&f);
+        made.push((pos, f.clone()));
         back = Some(f);
     }
-    back.ok_or_else(|| crate::exc::value_err("call stack is not deep enough"))
+    crate::frames::attach_frame_objects(made);
+    let mut f = back.ok_or_else(|| crate::exc::value_err("call stack is not deep enough"))?;
+    for _ in 0..depth {
+        let b = f
+            .payload::<FrameObj>()
+            .and_then(|x| x.back.get())
+            .ok_or_else(|| crate::exc::value_err("call stack is not deep enough"))?;
+        f = b;
+    }
+    Ok(f)
 }
 
 /// The globals of the module that owns `code` (by file name).

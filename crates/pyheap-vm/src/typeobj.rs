@@ -303,9 +303,12 @@ pub fn type_new(meta: &Obj, name: &str, bases: Vec<Obj>, ns: &Obj, kw: &Kw) -> P
                 // NOTE: like CPython, the weakref word goes after all the
                 // named slots, wherever `__weakref__` appears in `__slots__`.
                 "__weakref__" => want_weak = true,
-                _ => slot_names.push(s.to_string()),
+                _ => slot_names.push(mangle_slot(name, s)),
             }
         }
+        // CPython sorts the names: members are laid out alphabetically
+        // (visible through `__class__` assignment between slot orders).
+        slot_names.sort();
     }
     let inherits_slots = bases.iter().any(|b| {
         is_heap_type(b)
@@ -684,3 +687,13 @@ pub fn py_type_new(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
 }
 
 pub fn unused(_: &WrapObj) {}
+
+/// A private `__slots__` name as the class body sees it (`__x` in class
+/// `C` is `_C__x`).
+fn mangle_slot(class: &str, slot: &str) -> String {
+    let owner = class.trim_start_matches('_');
+    if !slot.starts_with("__") || slot.ends_with("__") || owner.is_empty() {
+        return slot.to_string();
+    }
+    format!("_{owner}{slot}")
+}

@@ -208,10 +208,15 @@ fn main() {
             pyheap_vm::set_native_stack(STACK);
             let code = run(args);
             pyheap_vm::shutdown();
+            if pyheap_vm::unhandled_keyboard_interrupt() {
+                pyheap_vm::exit_sigint();
+            }
             // NOTE: exit from the interpreter thread so thread-local heap
             // state is never torn down by Rust's TLS destructors.
             std::process::exit(code)
         });
+    // Signals go to the interpreter thread (interrupting its sleeps).
+    pyheap_vm::block_signals_in_this_thread();
     let code = match handle {
         Ok(h) => h.join().unwrap_or(70),
         Err(_) => 70,

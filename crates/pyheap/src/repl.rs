@@ -36,6 +36,10 @@ impl Input {
         if std::io::stdin().is_terminal() {
             let config = rustyline::Config::builder().auto_add_history(false).build();
             if let Ok(ed) = rustyline::DefaultEditor::with_config(config) {
+                // rustyline took over SIGINT for its lifetime; while a
+                // statement runs, Ctrl-C must raise KeyboardInterrupt (at a
+                // prompt the editor reads it as a key in raw mode).
+                pyheap_vm::modules::signal::reclaim_sigint();
                 return Input::Terminal(Box::new(ed));
             }
         }

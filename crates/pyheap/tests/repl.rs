@@ -89,10 +89,14 @@ fn prompts_echo_blocks_and_tracebacks() {
     assert!(out.contains("42\n"), "{out:?}");
     // Open brackets ask for more lines too.
     enter(&mut p, "[1,", "... ");
-    // NOTE: "2]" unindented: `input_status` takes an indented last line as
-    // an open block, so " 2]" would (unlike CPython) wait for an empty line.
-    let out = enter(&mut p, "2]", ">>> ");
+    // An indented line inside an open bracket ends the input, as CPython.
+    let out = enter(&mut p, "   2]", ">>> ");
     assert!(out.contains("[1, 2]\n"), "{out:?}");
+    // A one-line compound statement waits for an empty line.
+    let out = enter(&mut p, "if 1: print('one')", "... ");
+    assert!(!out.contains("one\n"), "ran too early: {out:?}");
+    let out = enter(&mut p, "", ">>> ");
+    assert!(out.contains("one\n"), "{out:?}");
 
     // A traceback does not end the session.
     let out = enter(&mut p, "1/0", ">>> ");
@@ -185,4 +189,43 @@ fn piped_stdin_is_a_script_and_dash_i_reads_plainly() {
     let (out, err, code) = run_piped(&["-i", "-c", "x = 5"], "x * 2\nif x:\n    x\n\n");
     assert_eq!((out.as_str(), code), ("10\n5\n", Some(0)));
     assert_eq!(err, ">>> >>> ... ... >>> \n");
+}
+
+#[test]
+fn ctrl_c_while_running_prints_traceback_and_returns_to_prompt() {
+    // Through python3 resetting SIGINT to SIG_DFL: a test run from a
+    // background job inherits it ignored (see tests/signals.rs).
+    let mut cmd = Command::new("python3");
+    cmd.args([
+        "-c",
+        "import os, signal, sys\n\
+         signal.signal(signal.SIGINT, signal.SIG_DFL)\n\
+         os.execvp(sys.argv[1], sys.argv[1:])",
+        BIN,
+        "-q",
+    ])
+    .env("TERM", "xterm");
+    let mut p = rexpect::session::spawn_command(cmd, Some(5000)).expect("spawn pyheap on a pty");
+    p.exp_string(">>> ").expect("first prompt");
+    enter(&mut p, "n = 0", ">>> ");
+    // A one-line compound statement still waits for an empty line.
+    enter(&mut p, "while True: n += 1", "... ");
+    p.send("\r").expect("send");
+    p.flush().expect("flush");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    p.send_control('c').expect("ctrl-c");
+    let out = strip_ansi(&p.exp_string(">>> ").expect("prompt after ^C"));
+    assert!(
+        out.contains(
+            "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\n\
+             KeyboardInterrupt\n"
+        ),
+        "{out:?}"
+    );
+    // The session goes on; the loop did run.
+    let out = enter(&mut p, "n > 0", ">>> ");
+    assert!(out.contains("True\n"), "{out:?}");
+    p.send_control('d').expect("ctrl-d");
+    p.exp_eof().expect("eof");
+    assert_eq!(exit_code(&p), 0);
 }

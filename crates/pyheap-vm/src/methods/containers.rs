@@ -1226,14 +1226,21 @@ fn frame_lineno(o: &Obj) -> PyResult<Obj> {
     let Some(f) = o.payload::<crate::traceback::FrameObj>() else {
         return Ok(none());
     };
+    let lasti = crate::frames::live_lasti(o).unwrap_or(f.lasti.get());
     let line = f
         .code
         .get()
-        .and_then(|c| {
-            crate::code::co(&c).and_then(|x| x.unit.locations.get(f.lasti.get()).map(|l| l.line))
-        })
+        .and_then(|c| crate::code::co(&c).and_then(|x| x.unit.locations.get(lasti).map(|l| l.line)))
         .unwrap_or(0);
     Ok(new_int(line as i64))
+}
+/// `f_lasti`: a byte offset, as CPython's (2 bytes per instruction; the
+/// instructions themselves are pyheap's, so values differ from CPython's).
+fn frame_lasti(o: &Obj) -> PyResult<Obj> {
+    let i = o
+        .payload::<crate::traceback::FrameObj>()
+        .map_or(0, |f| crate::frames::live_lasti(o).unwrap_or(f.lasti.get()));
+    Ok(new_int(2 * i as i64))
 }
 fn frame_code(o: &Obj) -> PyResult<Obj> {
     Ok(o.payload::<crate::traceback::FrameObj>()
@@ -1251,6 +1258,12 @@ fn frame_back(o: &Obj) -> PyResult<Obj> {
         .unwrap_or_else(none))
 }
 fn frame_locals(o: &Obj) -> PyResult<Obj> {
+    if let Some(l) = o
+        .payload::<crate::traceback::FrameObj>()
+        .and_then(|f| f.locals.get())
+    {
+        return Ok(l);
+    }
     let d = dict::new_dict();
     if let Some(f) = o.payload::<crate::traceback::FrameObj>() {
         let names = f
@@ -1537,6 +1550,7 @@ pub fn register() {
     add_getset(fr, "f_globals", frame_globals, None);
     add_getset(fr, "f_back", frame_back, None);
     add_getset(fr, "f_locals", frame_locals, None);
+    add_getset(fr, "f_lasti", frame_lasti, None);
     let tb = &tt.traceback;
     add_getset(tb, "tb_next", tb_next, None);
     add_getset(tb, "tb_frame", tb_frame, None);

@@ -350,8 +350,8 @@ fn obj_reduce_ex(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 fn obj_class_get(o: &Obj) -> PyResult<Obj> {
     Ok(o.type_ref())
 }
-fn obj_class_set(_o: &Obj, _v: Option<Obj>) -> PyResult<()> {
-    Err(type_err("__class__ assignment is not supported by pyheap"))
+fn obj_class_set(o: &Obj, v: Option<Obj>) -> PyResult<()> {
+    crate::class_assign::set_class(o, v)
 }
 
 // ----- type ------------------------------------------------------------------

@@ -12,6 +12,7 @@ pub mod io;
 pub mod math;
 pub mod os_posix;
 pub mod re_engine;
+pub mod signal;
 pub mod sys;
 pub mod sys_flags;
 pub mod sys_malloc;
@@ -39,6 +40,7 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_weakref", weakref::init),
     ("_ctypes", ctypes::init),
     ("atexit", atexit::init),
+    ("signal", signal::init),
     ("_coro", crate::coro::init_module),
 ];
 
@@ -100,6 +102,7 @@ pub const PY_MODULES: &[(&str, &str)] = &[
     ("random", include_str!("py/random.py")),
     ("json", include_str!("py/json.py")),
     ("_json_decode", include_str!("py/_json_decode.py")),
+    ("_sitebuiltins", include_str!("py/_sitebuiltins.py")),
 ];
 
 /// The source of a builtin Python module.

@@ -37,6 +37,7 @@ pub fn os_err(errno: i32, filename: Option<&str>) -> PyErr {
         2 => "FileNotFoundError",
         17 => "FileExistsError",
         1 | 13 => "PermissionError",
+        3 => "ProcessLookupError",
         21 => "IsADirectoryError",
         20 => "NotADirectoryError",
         _ => "OSError",
@@ -122,6 +123,16 @@ fn arg_str(a: &[Obj], i: usize, what: &str) -> PyResult<String> {
 
 fn getpid(_a: Vec<Obj>, _k: Kw) -> PyResult<Obj> {
     Ok(new_int(std::process::id() as i64))
+}
+
+fn kill(a: Vec<Obj>, _k: Kw) -> PyResult<Obj> {
+    crate::builtins::check_args("kill", &a, 2, 2)?;
+    let pid = arg_i32(&a, 0, "kill")?;
+    let sig = arg_i32(&a, 1, "kill")?;
+    pyheap_mem::signals::send(pid, sig).map_err(|e| os_err(e, None))?;
+    // A signal sent to this process is handled at once, as CPython 3.11.
+    crate::modules::signal::check()?;
+    Ok(none())
 }
 
 fn dup(a: Vec<Obj>, _k: Kw) -> PyResult<Obj> {
@@ -317,6 +328,7 @@ fn isatty(a: Vec<Obj>, _k: Kw) -> PyResult<Obj> {
 pub fn init(m: &Obj) -> PyResult<()> {
     let fns: &[(&'static str, crate::rt::NativeFn)] = &[
         ("getpid", getpid),
+        ("kill", kill),
         ("dup", dup),
         ("dup2", dup2),
         ("close", close),

@@ -43,8 +43,19 @@ fn sleep(a: Vec<Obj>, _k: Kw) -> PyResult<Obj> {
     if secs < 0.0 {
         return Err(crate::exc::value_err("sleep length must be non-negative"));
     }
-    std::thread::sleep(std::time::Duration::from_secs_f64(secs));
-    Ok(crate::types::none())
+    if !secs.is_finite() {
+        return Err(crate::exc::overflow("sleep length is too large"));
+    }
+    // Interrupted by a signal: run its handler (which may raise, e.g.
+    // KeyboardInterrupt), then sleep for the time left, as CPython.
+    let mut left = secs;
+    loop {
+        left = pyheap_mem::signals::sleep_interruptible(left);
+        crate::modules::signal::check()?;
+        if left <= 0.0 {
+            return Ok(crate::types::none());
+        }
+    }
 }
 
 pub fn init(m: &Obj) -> PyResult<()> {

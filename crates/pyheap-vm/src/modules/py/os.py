@@ -4,7 +4,7 @@ The primitives come from the native `posix` module; `os.path` is the
 `posixpath` module."""
 
 import sys
-from posix import (getpid, dup, dup2, close, open, read, write, lseek,
+from posix import (getpid, kill, dup, dup2, close, open, read, write, lseek,
                    ftruncate, unlink, remove, getcwd, urandom, listdir,
                    isatty, _environ_items)
 import posixpath as path

@@ -7,6 +7,7 @@ pub mod float;
 pub mod func;
 pub mod instance;
 pub mod int;
+pub mod int_shift;
 pub mod keyops;
 pub mod list;
 pub mod list_sort;

@@ -748,7 +748,8 @@ fn b_round(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
                     if n.unsigned_abs() > b.bits() / 3 + 2 {
                         return Ok(crate::objects::int::new_int(0));
                     }
-                    let p = num_traits::pow(num_bigint::BigInt::from(10), n.unsigned_abs() as usize);
+                    let p =
+                        num_traits::pow(num_bigint::BigInt::from(10), n.unsigned_abs() as usize);
                     use num_integer::Integer;
                     let (q, r) = b.div_mod_floor(&p);
                     let twice = &r * 2;

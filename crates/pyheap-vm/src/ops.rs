@@ -1090,7 +1090,9 @@ pub fn to_vec(o: &Obj) -> PyResult<Vec<Obj>> {
         // CPython preallocates from the length hint: a range too long for
         // memory raises MemoryError up front instead of iterating for ever.
         let n = crate::seq::range_parts(o).3;
-        let n = int_value(&n).and_then(|v| v.big().to_usize()).unwrap_or(usize::MAX);
+        let n = int_value(&n)
+            .and_then(|v| v.big().to_usize())
+            .unwrap_or(usize::MAX);
         out = crate::room::vec_with_capacity(n)?;
     }
     while let Some(x) = next(&it)? {

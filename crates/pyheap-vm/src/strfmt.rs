@@ -59,7 +59,7 @@ fn pad(body: String, sign: &str, sp: &Spec, default_align: char) -> PyResult<Str
         n.saturating_mul(fill.len_utf8())
             .saturating_add(body.len() + sign.len()),
     )?;
-    let f = |out: &mut String, k: usize| out.extend(std::iter::repeat(fill).take(k));
+    let f = |out: &mut String, k: usize| out.extend(std::iter::repeat_n(fill, k));
     match align {
         '<' => {
             out.push_str(sign);
@@ -215,7 +215,7 @@ fn fixed(a: f64, p: usize) -> PyResult<String> {
     }
     let mut s = format!("{:.*}", EXACT_DIGITS, a);
     crate::room::reserve_str(&mut s, p - EXACT_DIGITS)?;
-    s.extend(std::iter::repeat('0').take(p - EXACT_DIGITS));
+    s.extend(std::iter::repeat_n('0', p - EXACT_DIGITS));
     Ok(s)
 }
 
@@ -228,7 +228,7 @@ fn sci(a: f64, p: usize) -> PyResult<String> {
     let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
     let mut out = crate::room::string_with_capacity(p.saturating_add(16))?;
     out.push_str(m);
-    out.extend(std::iter::repeat('0').take(p - EXACT_DIGITS));
+    out.extend(std::iter::repeat_n('0', p - EXACT_DIGITS));
     out.push('e');
     out.push_str(e);
     Ok(out)
@@ -238,13 +238,22 @@ fn exp_format(a: f64, p: usize) -> PyResult<String> {
     let s = sci(a, p)?;
     let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
     let e: i32 = e.parse().unwrap_or(0);
-    Ok(format!("{}e{}{:02}", m, if e < 0 { '-' } else { '+' }, e.abs()))
+    Ok(format!(
+        "{}e{}{:02}",
+        m,
+        if e < 0 { '-' } else { '+' },
+        e.abs()
+    ))
 }
 
 fn general_format(a: f64, p: usize, alt: bool) -> PyResult<String> {
     let p = p.max(1);
     if a == 0.0 {
-        return if alt { fixed(0.0, p - 1) } else { Ok("0".into()) };
+        return if alt {
+            fixed(0.0, p - 1)
+        } else {
+            Ok("0".into())
+        };
     }
     let e = a.abs().log10().floor() as i32;
     // log10 can be off by one near powers of ten: confirm with the rounded digits.
@@ -667,7 +676,7 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
                     if digits.len() < p {
                         let mut b = crate::room::string_with_capacity(p + 1)?;
                         b.push_str(if neg { "-" } else { "" });
-                        b.extend(std::iter::repeat('0').take(p - digits.len()));
+                        b.extend(std::iter::repeat_n('0', p - digits.len()));
                         b.push_str(&digits);
                         body = b;
                     }

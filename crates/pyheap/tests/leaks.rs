@@ -64,31 +64,15 @@ fn without_census(out: RunOutput) -> RunOutput {
     }
 }
 
-/// Cases that leave 1–3 raw blocks (no objects) behind at exit: small (48-
-/// and 64-byte) blocks whose owner is not traced yet. They appeared when dict
-/// and set tables and the per-type free lists moved onto pyheap's allocator
-/// (e.g. `gc.callbacks.append(1)` alone leaves one). Object leaks are still
-/// checked for these cases; the list may only shrink (see `check_case`).
-const BLOCK_RESIDUE: &[&str] = &[
-    "objects/getsizeof_reference_tables",
-    "probes/011_gc_count_progression",
-    "probes/013_gc_callbacks",
-    "probes/025_tuple_untracking",
-    "probes/026_dict_tracking",
-    "probes/027_is_tracked_table",
-    "probes/030_gc_debug_output",
-    "probes/031_generation_promotion",
-    "probes/040_weakref_sharing",
-    "probes/044_weakref_containers",
-    "probes/085_address_reuse_lifo",
-    "probes/088_arena_reclaim",
-    "seeds_gc/s004_circular_gc_disabled",
-    "seeds_weakref/s003_weak_key_dictionary",
-    "seeds_weakref/s003_weakref_set_cache",
-    "weakref/containers_iteration",
-    "weakref/proxy_ops",
-    "weakref/ref_basics",
-];
+/// Cases that leave 1–3 raw blocks (no objects) behind at exit. Most former
+/// entries were a census artefact: a block the program freed onto a per-type
+/// free list and that a runtime object (made late, during finalisation) then
+/// reused was still counted as the program's; how many such reuses happen
+/// depends on the environment (free-list contents at that moment), hence the
+/// residue varied between machines. The census now gives a reused block to
+/// its new owner. Object leaks are still checked for these cases; the list
+/// may only shrink (see `check_case`).
+const BLOCK_RESIDUE: &[&str] = &["objects/getsizeof_reference_tables"];
 
 fn check_case(suite: &Path, case: &str, gaps: &[String]) -> Result<(i64, i64), String> {
     let file = suite.join(format!("{case}.py"));

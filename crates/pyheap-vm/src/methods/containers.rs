@@ -103,7 +103,11 @@ fn seq_index(args: &[Obj], items: Vec<Obj>, what: &str) -> PyResult<Obj> {
     let x = a1(args, "index")?;
     let n = items.len() as i64;
     let norm = |v: i64| if v < 0 { (v + n).max(0) } else { v.min(n) } as usize;
-    let start = args.get(2).map(ops::index_clamped).transpose()?.map_or(0, norm);
+    let start = args
+        .get(2)
+        .map(ops::index_clamped)
+        .transpose()?
+        .map_or(0, norm);
     let stop = args
         .get(3)
         .map(ops::index_clamped)

@@ -87,8 +87,8 @@ fn int_to_bytes(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         .map(|l| crate::objects::int::index_isize(&l))
         .transpose()?
         .unwrap_or(1);
-    let length = usize::try_from(length)
-        .map_err(|_| value_err("length argument must be non-negative"))?;
+    let length =
+        usize::try_from(length).map_err(|_| value_err("length argument must be non-negative"))?;
     let order = args
         .get(2)
         .cloned()
@@ -880,10 +880,9 @@ fn str_istitle(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn pad_impl(args: &[Obj], kind: char) -> PyResult<Obj> {
     let s = s0(args)?;
-    let w = crate::objects::int::index_isize(
-        args.get(1).ok_or_else(|| type_err("expected width"))?,
-    )?
-    .max(0) as usize;
+    let w =
+        crate::objects::int::index_isize(args.get(1).ok_or_else(|| type_err("expected width"))?)?
+            .max(0) as usize;
     let fill = match args.get(2) {
         Some(f) => {
             let fs = pstr::as_str(f)
@@ -915,9 +914,9 @@ fn pad_impl(args: &[Obj], kind: char) -> PyResult<Obj> {
     };
     let mut out =
         crate::room::string_with_capacity(s.len().saturating_add(total.saturating_mul(4)))?;
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(&s);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     new_s(out)
 }
 fn str_ljust(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
@@ -931,10 +930,9 @@ fn str_center(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn str_zfill(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let s = s0(&args)?;
-    let w = crate::objects::int::index_isize(
-        args.get(1).ok_or_else(|| type_err("expected width"))?,
-    )?
-    .max(0) as usize;
+    let w =
+        crate::objects::int::index_isize(args.get(1).ok_or_else(|| type_err("expected width"))?)?
+            .max(0) as usize;
     let n = s.chars().count();
     if n >= w {
         return new_s(s);
@@ -945,7 +943,7 @@ fn str_zfill(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     };
     let mut out = crate::room::string_with_capacity(s.len().saturating_add(w - n))?;
     out.push_str(&sign);
-    out.extend(std::iter::repeat('0').take(w - n));
+    out.extend(std::iter::repeat_n('0', w - n));
     out.push_str(rest);
     new_s(out)
 }
@@ -1022,7 +1020,7 @@ fn str_expandtabs(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
                         return Err(crate::exc::overflow("result too long"));
                     }
                     crate::room::reserve_str(&mut out, n)?;
-                    out.extend(std::iter::repeat(' ').take(n));
+                    out.extend(std::iter::repeat_n(' ', n));
                     col += n;
                 }
             }

@@ -37,7 +37,10 @@ pub fn shift(x: &BigInt, y: &BigInt, left: bool) -> PyResult<BigInt> {
         return Ok(BigInt::zero());
     }
     // Digit shift as CPython computes it, clipped.
-    let words = (y / DIGIT_BITS).to_u64().filter(|w| *w < CLIP).unwrap_or(CLIP);
+    let words = (y / DIGIT_BITS)
+        .to_u64()
+        .filter(|w| *w < CLIP)
+        .unwrap_or(CLIP);
     let rem = if words == CLIP {
         0
     } else {
@@ -79,7 +82,7 @@ mod tests {
 
     #[test]
     fn huge_right_shifts_saturate() {
-        let big = BigInt::from(1) << 100;
+        let big: BigInt = BigInt::from(1) << 100u32;
         assert_eq!(sh(5, big.clone(), false), Some(BigInt::zero()));
         assert_eq!(sh(-5, big.clone(), false), Some(BigInt::from(-1)));
         assert_eq!(sh(-5, BigInt::from(1), false), Some(BigInt::from(-3)));

@@ -46,11 +46,14 @@ pub fn types() -> &'static CoroTypes {
         return ct;
     }
     let tt = t();
-    let made: &'static CoroTypes = Box::leak(Box::new(make_types(&tt.type_, &tt.object)));
+    let made: &'static CoroTypes = Box::leak(Box::new(pyheap_mem::census::runtime_scope(|| {
+        make_types(&tt.type_, &tt.object)
+    })));
     TYPES.with(|c| {
         let _ = c.set(made);
     });
-    register(made);
+    // Created lazily but kept until exit: runtime state, not program objects.
+    pyheap_mem::census::runtime_scope(|| register(made));
     made
 }
 

@@ -72,7 +72,7 @@ fn without_census(out: RunOutput) -> RunOutput {
 /// residue varied between machines. The census now gives a reused block to
 /// its new owner. Object leaks are still checked for these cases; the list
 /// may only shrink (see `check_case`).
-const BLOCK_RESIDUE: &[&str] = &["objects/getsizeof_reference_tables"];
+const BLOCK_RESIDUE: &[&str] = &[];
 
 fn check_case(suite: &Path, case: &str, gaps: &[String]) -> Result<(i64, i64), String> {
     let file = suite.join(format!("{case}.py"));

@@ -24,6 +24,9 @@ struct Census {
     objects: HashMap<usize, bool>,
     blocks: HashMap<usize, bool>,
     program: bool,
+    /// Debug aid (`PYHEAP_LEAKCHECK_BLOCKS=1`): size and allocation
+    /// backtrace of each live program block.
+    sites: Option<HashMap<usize, (usize, String)>>,
 }
 
 thread_local! {
@@ -32,7 +35,13 @@ thread_local! {
 
 /// Starts the census (call before anything is allocated to see everything).
 pub fn start() {
-    CENSUS.with(|c| *c.borrow_mut() = Some(Census::default()));
+    let sites = std::env::var_os("PYHEAP_LEAKCHECK_BLOCKS").map(|_| HashMap::new());
+    CENSUS.with(|c| {
+        *c.borrow_mut() = Some(Census {
+            sites,
+            ..Census::default()
+        })
+    });
     crate::events::refresh_active();
 }
 
@@ -99,11 +108,18 @@ pub(crate) fn record(ev: &Event) {
             Event::Free { addr } => {
                 c.objects.remove(&addr);
             }
-            Event::BlockAlloc { addr, .. } => {
+            Event::BlockAlloc { addr, size } => {
                 c.blocks.insert(addr, program);
+                if let (Some(sites), true) = (c.sites.as_mut(), program) {
+                    let bt = std::backtrace::Backtrace::force_capture().to_string();
+                    sites.insert(addr, (size, bt));
+                }
             }
             Event::BlockFree { addr } => {
                 c.blocks.remove(&addr);
+                if let Some(sites) = c.sites.as_mut() {
+                    sites.remove(&addr);
+                }
             }
             _ => {}
         }
@@ -159,6 +175,39 @@ pub fn snapshot() -> Snapshot {
         blocks,
         program_blocks,
     }
+}
+
+/// Debug aid: the live program blocks that start no program object (an
+/// object's block starts at its address or 16/32 bytes before), as (address, size,
+/// allocation backtrace); empty unless `PYHEAP_LEAKCHECK_BLOCKS` was set
+/// when the census started.
+pub fn raw_program_blocks() -> Vec<(usize, usize, String)> {
+    CENSUS.with(|c| {
+        let g = c.borrow();
+        let Some(c) = g.as_ref() else {
+            return Vec::new();
+        };
+        let Some(sites) = c.sites.as_ref() else {
+            return Vec::new();
+        };
+        let mut v: Vec<(usize, usize, String)> = sites
+            .iter()
+            .filter(|(a, _)| c.blocks.get(*a) == Some(&true))
+            .filter(|(a, _)| {
+                ![0, 16, 32]
+                    .iter()
+                    .any(|d| c.objects.get(&(*a + d)) == Some(&true))
+            })
+            .map(|(a, (size, bt))| {
+                let obj = [0, 16, 32]
+                    .iter()
+                    .find_map(|d| c.objects.get(&(*a + d)).map(|p| (*a + d, *p)));
+                (*a, *size, format!("object at block: {obj:?}\n{bt}"))
+            })
+            .collect();
+        v.sort_by_key(|x| x.0);
+        v
+    })
 }
 
 #[cfg(test)]

@@ -467,7 +467,7 @@ fn b_next(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 
 fn b_chr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     check_args("chr", &args, 1, 1)?;
-    let n = ops::to_i64(&args[0])?;
+    let n = i64::from(ops::to_c_int(&args[0])?);
     match u32::try_from(n).ok().and_then(char::from_u32) {
         Some(c) => Ok(pstr::new_string(c.to_string())),
         None => {
@@ -751,7 +751,8 @@ fn b_round(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
                 return crate::objects::int::float_to_int(r);
             }
             Some(n) => {
-                let n = ops::to_i64(&n)?;
+                // CPython clamps a huge ndigits (PyNumber_AsSsize_t(n, NULL)).
+                let n = ops::index_clamped(&n)?;
                 if !f.is_finite() {
                     return Ok(x.clone());
                 }
@@ -764,7 +765,7 @@ fn b_round(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
                     let txt = format!("{:.*}", n.min(300) as usize, f);
                     txt.parse::<f64>().unwrap_or(y)
                 } else {
-                    let p = 10f64.powi((-n).min(300) as i32);
+                    let p = 10f64.powi(n.unsigned_abs().min(300) as i32);
                     round_half_even(f / p) * p
                 };
                 return Ok(crate::objects::float::new_float(r));
@@ -776,12 +777,17 @@ fn b_round(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
             match nd {
                 None => return Ok(crate::objects::int::new_int_v(v)),
                 Some(n) => {
-                    let n = ops::to_i64(&n)?;
+                    let n = ops::index_clamped(&n)?;
                     if n >= 0 {
                         return Ok(crate::objects::int::new_int_v(v));
                     }
-                    let p = num_traits::pow(num_bigint::BigInt::from(10), (-n) as usize);
                     let b = v.big();
+                    // 10**k > 2*|v| rounds to zero (and 10**k may not fit in memory).
+                    if n.unsigned_abs() > b.bits() / 3 + 2 {
+                        return Ok(crate::objects::int::new_int(0));
+                    }
+                    let p =
+                        num_traits::pow(num_bigint::BigInt::from(10), n.unsigned_abs() as usize);
                     use num_integer::Integer;
                     let (q, r) = b.div_mod_floor(&p);
                     let twice = &r * 2;

@@ -1092,6 +1092,15 @@ pub fn to_vec(o: &Obj) -> PyResult<Vec<Obj>> {
     }
     let it = iter(o)?;
     let mut out = Vec::new();
+    if o.has_type(&t().range) {
+        // CPython preallocates from the length hint: a range too long for
+        // memory raises MemoryError up front instead of iterating for ever.
+        let n = crate::seq::range_parts(o).3;
+        let n = int_value(&n)
+            .and_then(|v| v.big().to_usize())
+            .unwrap_or(usize::MAX);
+        out = crate::room::vec_with_capacity(n)?;
+    }
     while let Some(x) = next(&it)? {
         out.push(x);
     }
@@ -1390,6 +1399,28 @@ pub fn to_i64(o: &Obj) -> PyResult<i64> {
             "Python int too large to convert to C long",
         )),
     }
+}
+
+/// `__index__` conversion clamped to the i64 range (CPython's
+/// `PyNumber_AsSsize_t(o, NULL)`).
+pub fn index_clamped(o: &Obj) -> PyResult<i64> {
+    let v = index(o)?;
+    Ok(match int_value(&v) {
+        Some(IntV::S(x)) => x,
+        Some(IntV::B(b)) if b.sign() == num_bigint::Sign::Minus => i64::MIN,
+        _ => i64::MAX,
+    })
+}
+
+/// `__index__` conversion to a C `int` (CPython's `i` argument format):
+/// `OverflowError('Python int too large to convert to C int')` outside i32.
+pub fn to_c_int(o: &Obj) -> PyResult<i32> {
+    let v = index(o)?;
+    match int_value(&v) {
+        Some(IntV::S(x)) => i32::try_from(x).ok(),
+        _ => None,
+    }
+    .ok_or_else(|| crate::exc::overflow("Python int too large to convert to C int"))
 }
 
 /// Clamped sequence index normalisation: negative counts from the end.

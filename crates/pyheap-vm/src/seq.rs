@@ -5,7 +5,7 @@
 //! Read [`slice_indices`] first (CPython's `PySlice_AdjustIndices`).
 
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 
 use crate::exc::{index_err, type_err, value_err};
 use crate::objects::int::{as_big, int_value, new_int, new_int_big, IntV};
@@ -192,16 +192,16 @@ pub fn native_getitem(o: &Obj, key: &Obj) -> PyResult<Option<Obj>> {
             as_big(&len).unwrap_or_default(),
         );
         if is_slice(key) {
-            let n = l.to_usize().unwrap_or(usize::MAX);
-            let (a, _, k, cnt) = slice_indices(key, n)?;
-            let nstart = &s + &st * BigInt::from(a);
-            let nstep = &st * BigInt::from(k);
-            let nstop = &nstart + &nstep * BigInt::from(cnt);
+            let (a, b, k) = crate::slice_big::indices(key, &l)?;
+            let nstart = &s + &st * a;
+            let nstop = &s + &st * b;
+            let nstep = &st * k;
+            let cnt = crate::slice_big::range_len(&nstart, &nstop, &nstep);
             return Ok(Some(crate::objects::misc::new_range(
                 new_int_big(nstart),
                 new_int_big(nstop),
                 new_int_big(nstep),
-                new_int_big(BigInt::from(cnt)),
+                new_int_big(cnt),
             )));
         }
         let k = index_of(key, o, "range")?;

@@ -364,6 +364,11 @@ fn report() {
         for l in listed {
             out.push_str(&format!("pyheap-leakcheck: live {l}\n"));
         }
+        for (addr, size, bt) in census::raw_program_blocks() {
+            out.push_str(&format!(
+                "pyheap-leakcheck: raw block {addr:#x} size={size}\n{bt}\n"
+            ));
+        }
     }
     crate::modules::io::raw_stderr(&out);
 }

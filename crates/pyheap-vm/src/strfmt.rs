@@ -40,11 +40,11 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     out
 }
 
-fn pad(body: String, sign: &str, sp: &Spec, default_align: char) -> String {
+fn pad(body: String, sign: &str, sp: &Spec, default_align: char) -> PyResult<String> {
     let width = sp.width.unwrap_or(0);
     let len = body.chars().count() + sign.chars().count();
     if len >= width {
-        return format!("{sign}{body}");
+        return Ok(format!("{sign}{body}"));
     }
     let fill = sp.fill.unwrap_or(if sp.zero && sp.align.is_none() {
         '0'
@@ -55,13 +55,35 @@ fn pad(body: String, sign: &str, sp: &Spec, default_align: char) -> String {
         .align
         .unwrap_or(if sp.zero { '=' } else { default_align });
     let n = width - len;
-    let f = |k: usize| fill.to_string().repeat(k);
+    let mut out = crate::room::string_with_capacity(
+        n.saturating_mul(fill.len_utf8())
+            .saturating_add(body.len() + sign.len()),
+    )?;
+    let f = |out: &mut String, k: usize| out.extend(std::iter::repeat_n(fill, k));
     match align {
-        '<' => format!("{sign}{body}{}", f(n)),
-        '^' => format!("{}{sign}{body}{}", f(n / 2), f(n - n / 2)),
-        '=' => format!("{sign}{}{body}", f(n)),
-        _ => format!("{}{sign}{body}", f(n)),
+        '<' => {
+            out.push_str(sign);
+            out.push_str(&body);
+            f(&mut out, n);
+        }
+        '^' => {
+            f(&mut out, n / 2);
+            out.push_str(sign);
+            out.push_str(&body);
+            f(&mut out, n - n / 2);
+        }
+        '=' => {
+            out.push_str(sign);
+            f(&mut out, n);
+            out.push_str(&body);
+        }
+        _ => {
+            f(&mut out, n);
+            out.push_str(sign);
+            out.push_str(&body);
+        }
     }
+    Ok(out)
 }
 
 fn sign_str(neg: bool, sp: &Spec) -> &'static str {
@@ -99,7 +121,7 @@ fn format_int(v: &IntV, sp: &Spec) -> PyResult<String> {
             let c = num_traits::ToPrimitive::to_u32(&b)
                 .and_then(char::from_u32)
                 .ok_or_else(|| crate::exc::overflow("%c arg not in range(0x110000)"))?;
-            return Ok(pad(c.to_string(), "", sp, '<'));
+            return pad(c.to_string(), "", sp, '<');
         }
         _ => {
             return Err(value_err(&format!(
@@ -112,7 +134,7 @@ fn format_int(v: &IntV, sp: &Spec) -> PyResult<String> {
         digits = group(&digits, g, every);
     }
     let sign = format!("{}{}", sign_str(neg, sp), if sp.alt { prefix } else { "" });
-    Ok(pad(digits, &sign, sp, '>'))
+    pad(digits, &sign, sp, '>')
 }
 
 fn format_float(f: f64, sp: &Spec) -> PyResult<String> {
@@ -135,10 +157,10 @@ fn format_float(f: f64, sp: &Spec) -> PyResult<String> {
         .to_string()
     } else {
         match ty {
-            Some('f') | Some('F') => format!("{:.*}", sp.precision.unwrap_or(6), a),
-            Some('%') => format!("{:.*}%", sp.precision.unwrap_or(6), a * 100.0),
+            Some('f') | Some('F') => fixed(a, sp.precision.unwrap_or(6))?,
+            Some('%') => fixed(a * 100.0, sp.precision.unwrap_or(6))? + "%",
             Some('e') | Some('E') => {
-                let s = exp_format(a, sp.precision.unwrap_or(6));
+                let s = exp_format(a, sp.precision.unwrap_or(6))?;
                 if ty == Some('E') {
                     s.to_uppercase()
                 } else {
@@ -146,7 +168,7 @@ fn format_float(f: f64, sp: &Spec) -> PyResult<String> {
                 }
             }
             Some('g') | Some('G') | Some('n') => {
-                let s = general_format(a, sp.precision.unwrap_or(6), sp.alt);
+                let s = general_format(a, sp.precision.unwrap_or(6), sp.alt)?;
                 if ty == Some('G') {
                     s.to_uppercase()
                 } else {
@@ -155,7 +177,7 @@ fn format_float(f: f64, sp: &Spec) -> PyResult<String> {
             }
             None => match sp.precision {
                 Some(p) => {
-                    let s = general_format(a, p, sp.alt);
+                    let s = general_format(a, p, sp.alt)?;
                     if s.contains(['.', 'e', 'n', 'i']) {
                         s
                     } else {
@@ -178,39 +200,77 @@ fn format_float(f: f64, sp: &Spec) -> PyResult<String> {
         };
         body = format!("{}{}", group(&ip, g, 3), rest);
     }
-    Ok(pad(body, sign_str(neg, sp), sp, '>'))
+    pad(body, sign_str(neg, sp), sp, '>')
 }
 
-fn exp_format(a: f64, p: usize) -> String {
-    let s = format!("{:.*e}", p, a);
+/// Fraction digits beyond which every double's exact decimal expansion
+/// has only zeros (2**-1074 has 1074); Rust's formatter also refuses
+/// precisions above `u16::MAX`.
+const EXACT_DIGITS: usize = 1100;
+
+/// `{:.p}` for any `p`.
+fn fixed(a: f64, p: usize) -> PyResult<String> {
+    if p <= EXACT_DIGITS {
+        return Ok(format!("{:.*}", p, a));
+    }
+    let mut s = format!("{:.*}", EXACT_DIGITS, a);
+    crate::room::reserve_str(&mut s, p - EXACT_DIGITS)?;
+    s.extend(std::iter::repeat_n('0', p - EXACT_DIGITS));
+    Ok(s)
+}
+
+/// `{:.pe}` for any `p` (Rust's exponent spelling).
+fn sci(a: f64, p: usize) -> PyResult<String> {
+    if p <= EXACT_DIGITS {
+        return Ok(format!("{:.*e}", p, a));
+    }
+    let s = format!("{:.*e}", EXACT_DIGITS, a);
+    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    let mut out = crate::room::string_with_capacity(p.saturating_add(16))?;
+    out.push_str(m);
+    out.extend(std::iter::repeat_n('0', p - EXACT_DIGITS));
+    out.push('e');
+    out.push_str(e);
+    Ok(out)
+}
+
+fn exp_format(a: f64, p: usize) -> PyResult<String> {
+    let s = sci(a, p)?;
     let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
     let e: i32 = e.parse().unwrap_or(0);
-    format!("{}e{}{:02}", m, if e < 0 { '-' } else { '+' }, e.abs())
+    Ok(format!(
+        "{}e{}{:02}",
+        m,
+        if e < 0 { '-' } else { '+' },
+        e.abs()
+    ))
 }
 
-fn general_format(a: f64, p: usize, alt: bool) -> String {
+fn general_format(a: f64, p: usize, alt: bool) -> PyResult<String> {
     let p = p.max(1);
     if a == 0.0 {
         return if alt {
-            format!("{:.*}", p - 1, 0.0)
+            fixed(0.0, p - 1)
         } else {
-            "0".into()
+            Ok("0".into())
         };
     }
-    let s = format!("{:.*e}", p - 1, a);
+    let e = a.abs().log10().floor() as i32;
+    // log10 can be off by one near powers of ten: confirm with the rounded digits.
+    let s = format!("{:.*e}", (p - 1).min(EXACT_DIGITS), a);
     let e: i32 = s
         .split_once('e')
         .and_then(|(_, e)| e.parse().ok())
-        .unwrap_or(0);
+        .unwrap_or(e);
     let out = if e < -4 || e >= p as i32 {
-        exp_format(a, p - 1)
+        exp_format(a, p - 1)?
     } else {
-        format!("{:.*}", (p as i32 - 1 - e).max(0) as usize, a)
+        fixed(a, (p as i32 - 1 - e).max(0) as usize)?
     };
     if alt {
-        return out;
+        return Ok(out);
     }
-    if let Some((m, e)) = out.split_once('e') {
+    Ok(if let Some((m, e)) = out.split_once('e') {
         let m = if m.contains('.') {
             m.trim_end_matches('0').trim_end_matches('.')
         } else {
@@ -221,7 +281,7 @@ fn general_format(a: f64, p: usize, alt: bool) -> String {
         out.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
         out
-    }
+    })
 }
 
 /// A `values` error as the Python exception it stands for.
@@ -297,10 +357,20 @@ pub fn native_format(o: &Obj, spec: &str) -> PyResult<String> {
 
 /// `str.format(*args, **kwargs)`.
 pub fn str_format(fmt: &str, args: &[Obj], kw: &[(Obj, Obj)]) -> PyResult<String> {
+    format_with_counter(fmt, args, kw, &mut 0)
+}
+
+/// `str.format` with the automatic field counter shared with nested
+/// replacement fields in format specs (`'{:>{}}'.format(x, width)`).
+fn format_with_counter(
+    fmt: &str,
+    args: &[Obj],
+    kw: &[(Obj, Obj)],
+    auto: &mut usize,
+) -> PyResult<String> {
     let mut out = String::new();
     let chars: Vec<char> = fmt.chars().collect();
     let mut i = 0;
-    let mut auto = 0usize;
     while i < chars.len() {
         let c = chars[i];
         if c == '{' {
@@ -323,7 +393,7 @@ pub fn str_format(fmt: &str, args: &[Obj], kw: &[(Obj, Obj)]) -> PyResult<String
                 return Err(value_err("Single '{' encountered in format string"));
             }
             let field: String = chars[i + 1..j - 1].iter().collect();
-            out.push_str(&format_field(&field, args, kw, &mut auto)?);
+            out.push_str(&format_field(&field, args, kw, auto)?);
             i = j;
         } else if c == '}' {
             if chars.get(i + 1) == Some(&'}') {
@@ -405,7 +475,7 @@ fn format_field(
         None => v,
     };
     let spec = if spec.contains('{') {
-        str_format(spec, args, kw)?
+        format_with_counter(spec, args, kw, auto)?
     } else {
         spec.to_string()
     };
@@ -465,30 +535,34 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
             flags.push(chars[i]);
             i += 1;
         }
-        let mut width = String::new();
-        if chars.get(i) == Some(&'*') {
+        let width = if chars.get(i) == Some(&'*') {
             let w = next_arg(&mut idx)?;
-            width = ops::to_i64(&w)?.to_string();
+            if int_value(&w).is_none() {
+                return Err(type_err("* wants int"));
+            }
+            let w = crate::objects::int::index_isize(&w)?;
+            if w < 0 {
+                flags.push('-');
+            }
             i += 1;
-        }
-        while i < chars.len() && chars[i].is_ascii_digit() {
-            width.push(chars[i]);
-            i += 1;
-        }
+            Some(w.unsigned_abs())
+        } else {
+            digits_arg(&chars, &mut i, isize::MAX as usize, "width too big")?
+        };
         let mut prec = None;
         if chars.get(i) == Some(&'.') {
             i += 1;
-            let mut p = String::new();
             if chars.get(i) == Some(&'*') {
                 let w = next_arg(&mut idx)?;
-                p = ops::to_i64(&w)?.to_string();
+                if int_value(&w).is_none() {
+                    return Err(type_err("* wants int"));
+                }
+                prec = Some(ops::to_c_int(&w)?.max(0) as usize);
                 i += 1;
+            } else {
+                let p = digits_arg(&chars, &mut i, i32::MAX as usize, "precision too big")?;
+                prec = Some(p.unwrap_or(0));
             }
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                p.push(chars[i]);
-                i += 1;
-            }
-            prec = Some(p.parse::<usize>().unwrap_or(0));
         }
         while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
             i += 1;
@@ -530,7 +604,7 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
             },
             alt: flags.contains('#'),
             zero: false,
-            width: width.parse().ok(),
+            width,
             grouping: None,
             precision: prec,
             ty: None,
@@ -546,7 +620,7 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
                     Some(p) => s.chars().take(p).collect(),
                     None => s,
                 };
-                pad(s, "", &sp, '>')
+                pad(s, "", &sp, '>')?
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                 let iv = if let Some(x) = int_value(&v) {
@@ -600,19 +674,18 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
                     let neg = body.starts_with('-');
                     let digits = body.trim_start_matches(['-', '+', ' ']).to_string();
                     if digits.len() < p {
-                        body = format!(
-                            "{}{}{}",
-                            if neg { "-" } else { "" },
-                            "0".repeat(p - digits.len()),
-                            digits
-                        );
+                        let mut b = crate::room::string_with_capacity(p + 1)?;
+                        b.push_str(if neg { "-" } else { "" });
+                        b.extend(std::iter::repeat_n('0', p - digits.len()));
+                        b.push_str(&digits);
+                        body = b;
                     }
                 }
                 let (sign, digits) = match body.chars().next() {
                     Some(ch @ ('-' | '+' | ' ')) => (ch.to_string(), body[1..].to_string()),
                     _ => (String::new(), body),
                 };
-                pad(digits, &sign, &sp2, '>')
+                pad(digits, &sign, &sp2, '>')?
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let fv = crate::objects::float::to_float(&v)
@@ -629,7 +702,7 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
                     Some(ch @ ('-' | '+' | ' ')) => (ch.to_string(), body[1..].to_string()),
                     _ => (String::new(), body),
                 };
-                pad(digits, &sign, &sp2, '>')
+                pad(digits, &sign, &sp2, '>')?
             }
             'c' => {
                 let s = if let Some(s) = pstr::as_str(&v) {
@@ -650,7 +723,7 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
                 } else {
                     return Err(type_err("%c requires int or char"));
                 };
-                pad(s, "", &sp, '>')
+                pad(s, "", &sp, '>')?
             }
             _ => {
                 return Err(value_err(&format!(
@@ -672,3 +745,18 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
 }
 
 pub fn unused(_: BigInt) {}
+
+/// A decimal number in a `%` directive at `chars[*i..]` (None if there is
+/// none); `ValueError(msg)` above `max`.
+fn digits_arg(chars: &[char], i: &mut usize, max: usize, msg: &str) -> PyResult<Option<usize>> {
+    let mut v: Option<usize> = None;
+    while let Some(d) = chars.get(*i).and_then(|c| c.to_digit(10)) {
+        let n = v.unwrap_or(0).saturating_mul(10).saturating_add(d as usize);
+        if n > max {
+            return Err(value_err(msg));
+        }
+        v = Some(n);
+        *i += 1;
+    }
+    Ok(v)
+}

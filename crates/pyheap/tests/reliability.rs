@@ -347,3 +347,24 @@ for addr in [a, 12345, a + 1]:
          int\nint\ncast ValueError\ncast ValueError\ncast ValueError\n"
     );
 }
+
+const HUGE_UNDER_LIMIT: &str = r#"
+for src in ["[None]*(2**31)", "'a'*(2**31)", "bytes(2**31)", "'x'.ljust(2**31)",
+            "'%*d' % (2**31, 1)", "list(range(2**28))", "1 << 2**31",
+            "(1).to_bytes(2**31, 'big')"]:
+    try:
+        eval(src)
+    except MemoryError:
+        print("MemoryError", src)
+print([1] * 3)
+"#;
+
+#[test]
+fn heaplimit_refuses_huge_requests_before_touching_memory() {
+    let dir = scratch("hugelimit");
+    std::fs::write(dir.join("huge.py"), HUGE_UNDER_LIMIT).expect("write");
+    let o = run_in(&pyheap(), &dir, &["-X", "heaplimit=64M", "huge.py"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(o.stdout.matches("MemoryError").count(), 8, "{}", o.stdout);
+    assert!(o.stdout.ends_with("[1, 1, 1]\n"), "{}", o.stdout);
+}

@@ -59,7 +59,7 @@ fn list_insert(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     check_args("insert", &args[1..], 2, 2)?;
     let l = &args[0];
     let n = list::list_len(l) as i64;
-    let mut i = ops::to_i64(&args[1])?;
+    let mut i = crate::objects::int::index_isize(&args[1])? as i64;
     if i < 0 {
         i = (i + n).max(0);
     }
@@ -74,7 +74,7 @@ fn list_pop(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     }
     let i = match args.get(1) {
         Some(i) => {
-            let mut x = ops::to_i64(i)?;
+            let mut x = crate::objects::int::index_isize(i)? as i64;
             if x < 0 {
                 x += n as i64;
             }
@@ -103,10 +103,14 @@ fn seq_index(args: &[Obj], items: Vec<Obj>, what: &str) -> PyResult<Obj> {
     let x = a1(args, "index")?;
     let n = items.len() as i64;
     let norm = |v: i64| if v < 0 { (v + n).max(0) } else { v.min(n) } as usize;
-    let start = args.get(2).map(ops::to_i64).transpose()?.map_or(0, norm);
+    let start = args
+        .get(2)
+        .map(ops::index_clamped)
+        .transpose()?
+        .map_or(0, norm);
     let stop = args
         .get(3)
-        .map(ops::to_i64)
+        .map(ops::index_clamped)
         .transpose()?
         .map_or(n as usize, norm);
     for (i, v) in items.iter().enumerate().take(stop).skip(start) {
@@ -652,13 +656,14 @@ fn slice_step(o: &Obj) -> PyResult<Obj> {
 }
 fn slice_indices_m(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let s = a0(&args)?;
-    let n = ops::to_i64(&a1(&args, "indices")?)?.max(0) as usize;
-    let (a, b, c, _) = crate::seq::slice_indices(&s, n)?;
-    Ok(tuple::new_tuple(vec![
-        new_int(a as i64),
-        new_int(b as i64),
-        new_int(c as i64),
-    ]))
+    let n = ops::index(&a1(&args, "indices")?)?;
+    let n = crate::objects::int::as_big(&n).unwrap_or_default();
+    if num_traits::Signed::is_negative(&n) {
+        return Err(value_err("length should not be negative"));
+    }
+    let (a, b, c) = crate::slice_big::indices(&s, &n)?;
+    let big = crate::objects::int::new_int_big;
+    Ok(tuple::new_tuple(vec![big(a), big(b), big(c)]))
 }
 fn enumerate_new(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     let src = args

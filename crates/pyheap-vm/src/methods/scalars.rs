@@ -84,9 +84,11 @@ fn int_to_bytes(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         .get(1)
         .cloned()
         .or_else(|| kwarg(&kw, "length"))
-        .map(|l| ops::to_i64(&l))
+        .map(|l| crate::objects::int::index_isize(&l))
         .transpose()?
-        .unwrap_or(1) as usize;
+        .unwrap_or(1);
+    let length =
+        usize::try_from(length).map_err(|_| value_err("length argument must be non-negative"))?;
     let order = args
         .get(2)
         .cloned()
@@ -114,6 +116,8 @@ fn int_to_bytes(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     } else {
         0
     };
+    let extra = length.saturating_sub(b.len());
+    crate::room::reserve_bytes(&mut b, extra)?;
     b.resize(length, fill);
     if order == "big" {
         b.reverse();
@@ -214,12 +218,18 @@ fn float_new(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
                     ))
                 })?
             } else {
-                to_float(x).map_err(|_| {
-                    type_err(&format!(
+                let ty = x.type_ref();
+                let convertible = int_value(x).is_some()
+                    || float_value(x).is_some()
+                    || crate::types::lookup(&ty, "__float__").is_some()
+                    || crate::types::lookup(&ty, "__index__").is_some();
+                if !convertible {
+                    return Err(type_err(&format!(
                         "float() argument must be a string or a real number, not '{}'",
                         tname(x)
-                    ))
-                })?
+                    )));
+                }
+                to_float(x)?
             }
         }
     };
@@ -550,7 +560,7 @@ fn str_split_impl(args: &[Obj], kw: &Kw, right: bool) -> PyResult<Obj> {
         .get(2)
         .cloned()
         .or_else(|| kwarg(kw, "maxsplit"))
-        .map(|m| ops::to_i64(&m))
+        .map(|m| crate::objects::int::index_isize(&m).map(|v| v as i64))
         .transpose()?
         .unwrap_or(-1);
     let parts: Vec<String> = match &sep {
@@ -720,11 +730,11 @@ fn sub_range(s: &str, args: &[Obj], from: usize) -> PyResult<(usize, usize)> {
         x as usize
     };
     let start = match args.get(from) {
-        Some(o) if !is_none(o) => norm(ops::to_i64(o)?),
+        Some(o) if !is_none(o) => norm(ops::index_clamped(o)?),
         _ => 0,
     };
     let end = match args.get(from + 1) {
-        Some(o) if !is_none(o) => norm(ops::to_i64(o)?),
+        Some(o) if !is_none(o) => norm(ops::index_clamped(o)?),
         _ => n as usize,
     };
     Ok((start, end))
@@ -870,7 +880,9 @@ fn str_istitle(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn pad_impl(args: &[Obj], kind: char) -> PyResult<Obj> {
     let s = s0(args)?;
-    let w = ops::to_i64(args.get(1).ok_or_else(|| type_err("expected width"))?)?.max(0) as usize;
+    let w =
+        crate::objects::int::index_isize(args.get(1).ok_or_else(|| type_err("expected width"))?)?
+            .max(0) as usize;
     let fill = match args.get(2) {
         Some(f) => {
             let fs = pstr::as_str(f)
@@ -892,15 +904,20 @@ fn pad_impl(args: &[Obj], kind: char) -> PyResult<Obj> {
         return Ok(args[0].clone());
     }
     let total = w - n;
-    let f = |k: usize| fill.to_string().repeat(k);
-    new_s(match kind {
-        'l' => format!("{s}{}", f(total)),
-        'r' => format!("{}{s}", f(total)),
+    let (left, right) = match kind {
+        'l' => (0, total),
+        'r' => (total, 0),
         _ => {
             let left = total / 2 + (total & w & 1);
-            format!("{}{s}{}", f(left), f(total - left))
+            (left, total - left)
         }
-    })
+    };
+    let mut out =
+        crate::room::string_with_capacity(s.len().saturating_add(total.saturating_mul(4)))?;
+    out.extend(std::iter::repeat_n(fill, left));
+    out.push_str(&s);
+    out.extend(std::iter::repeat_n(fill, right));
+    new_s(out)
 }
 fn str_ljust(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     pad_impl(&args, 'l')
@@ -913,16 +930,22 @@ fn str_center(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn str_zfill(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let s = s0(&args)?;
-    let w = ops::to_i64(args.get(1).ok_or_else(|| type_err("expected width"))?)?.max(0) as usize;
+    let w =
+        crate::objects::int::index_isize(args.get(1).ok_or_else(|| type_err("expected width"))?)?
+            .max(0) as usize;
     let n = s.chars().count();
     if n >= w {
         return new_s(s);
     }
     let (sign, rest) = match s.chars().next() {
-        Some(c @ ('+' | '-')) => (c.to_string(), s[1..].to_string()),
-        _ => (String::new(), s.clone()),
+        Some(c @ ('+' | '-')) => (c.to_string(), &s[1..]),
+        _ => (String::new(), &s[..]),
     };
-    new_s(format!("{sign}{}{rest}", "0".repeat(w - n)))
+    let mut out = crate::room::string_with_capacity(s.len().saturating_add(w - n))?;
+    out.push_str(&sign);
+    out.extend(std::iter::repeat_n('0', w - n));
+    out.push_str(rest);
+    new_s(out)
 }
 fn str_partition_impl(args: &[Obj], right: bool) -> PyResult<Obj> {
     let s = s0(args)?;
@@ -982,18 +1005,22 @@ fn str_expandtabs(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let s = s0(&args)?;
     let ts = args
         .get(1)
-        .map(ops::to_i64)
+        .map(ops::to_c_int)
         .transpose()?
         .unwrap_or(8)
         .max(0) as usize;
     let mut out = String::new();
-    let mut col = 0;
+    let mut col = 0usize;
     for c in s.chars() {
         match c {
             '\t' => {
                 if ts > 0 {
                     let n = ts - col % ts;
-                    out.push_str(&" ".repeat(n));
+                    if col.checked_add(n).is_none_or(|c| c > isize::MAX as usize) {
+                        return Err(crate::exc::overflow("result too long"));
+                    }
+                    crate::room::reserve_str(&mut out, n)?;
+                    out.extend(std::iter::repeat_n(' ', n));
                     col += n;
                 }
             }
@@ -1097,9 +1124,14 @@ fn bytes_from_arg(x: &Obj) -> PyResult<Vec<u8>> {
     if let Some(v) = int_value(x) {
         let n = match v {
             IntV::S(n) if n >= 0 => n as usize,
-            _ => return Err(value_err("negative count")),
+            IntV::S(_) => return Err(value_err("negative count")),
+            IntV::B(_) => {
+                return Err(crate::exc::overflow(
+                    "cannot fit 'int' into an index-sized integer",
+                ))
+            }
         };
-        return Ok(vec![0; n]);
+        return crate::room::vec_zeroed(n);
     }
     let mut out = Vec::new();
     for it in ops::to_vec(x)? {

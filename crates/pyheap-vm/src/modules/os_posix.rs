@@ -209,7 +209,7 @@ fn read(a: Vec<Obj>, _k: Kw) -> PyResult<Obj> {
         .unwrap_or(0)
         .max(0) as usize;
     let data = with_fd(fd, |b| {
-        let mut buf = vec![0u8; n];
+        let mut buf = crate::room::vec_zeroed(n)?;
         let got = rustix::io::read(b, &mut buf).map_err(errno_err)?;
         buf.truncate(got);
         Ok(buf)
@@ -272,7 +272,7 @@ fn urandom(a: Vec<Obj>, _k: Kw) -> PyResult<Obj> {
     if n < 0 {
         return Err(crate::exc::value_err("negative argument not allowed"));
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = crate::room::vec_zeroed(n as usize)?;
     let mut f = File::open("/dev/urandom").map_err(io_err)?;
     f.read_exact(&mut buf).map_err(io_err)?;
     Ok(bytes::new_bytes(&buf))

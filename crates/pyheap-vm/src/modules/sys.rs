@@ -170,7 +170,7 @@ fn getrecursionlimit(_a: Vec<Obj>, _k: Kw) -> PyResult<Obj> {
 }
 
 fn setrecursionlimit(a: Vec<Obj>, _k: Kw) -> PyResult<Obj> {
-    let n = crate::ops::to_i64(a.first().ok_or_else(|| type_err("setrecursionlimit"))?)?;
+    let n = crate::ops::to_c_int(a.first().ok_or_else(|| type_err("setrecursionlimit"))?)?;
     if n < 1 {
         return Err(crate::exc::value_err(
             "recursion limit must be greater or equal than 1",

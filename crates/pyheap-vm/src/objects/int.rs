@@ -276,27 +276,10 @@ pub fn int_binop(op: &str, a: &IntV, b: &IntV) -> Option<PyResult<Obj>> {
         "&" => x & y,
         "|" => x | y,
         "^" => x ^ y,
-        "<<" | ">>" => {
-            if y.is_negative() {
-                return Some(Err(value_err("negative shift count")));
-            }
-            let Some(s) = y.to_usize() else {
-                if op == ">>" {
-                    return Some(Ok(new_int(if x.is_negative() { -1 } else { 0 })));
-                }
-                return Some(Err(overflow("too many digits in integer")));
-            };
-            if op == "<<" {
-                if s > 1 << 26 && !x.is_zero() {
-                    return Some(Err(crate::exc::memory_error()));
-                }
-                x << s
-            } else {
-                // floor semantics for negatives
-                let d = BigInt::from(1) << s;
-                x.div_floor(&d)
-            }
-        }
+        "<<" | ">>" => match super::int_shift::shift(&x, &y, op == "<<") {
+            Ok(v) => v,
+            Err(e) => return Some(Err(e)),
+        },
         "**" => return Some(int_pow(&x, &y)),
         "/" => return Some(int_truediv(&x, &y)),
         _ => return None,

@@ -8,6 +8,7 @@ pub mod func;
 pub mod generic_alias;
 pub mod instance;
 pub mod int;
+pub mod int_shift;
 pub mod keyops;
 pub mod list;
 pub mod list_sort;

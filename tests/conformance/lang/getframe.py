@@ -10,7 +10,7 @@ f = sys._getframe()
 show(f)
 print(f.f_back)
 print(f.f_locals is globals(), f.f_lasti > 0, isinstance(f.f_lasti, int))
-print(repr(f).startswith("<frame at 0x"), repr(f).split(",", 1)[1])
+print(repr(f).startswith("<frame at 0x"), repr(f).split(",", 1)[1].replace(__file__, "<this file>"))
 
 
 def outer(a, b=2):
@@ -28,7 +28,7 @@ def inner(x):
     print(sorted(sys._getframe().f_locals), f0.f_locals["x"], f0.f_locals["y"])
     print(sys._getframe() is f0, sys._getframe(1) is f1)
     print(f1.f_back.f_code.co_name, f1.f_back.f_back)
-    print(repr(f0).split(",", 1)[1])
+    print(repr(f0).split(",", 1)[1].replace(__file__, "<this file>"))
     for d in (2, 3, 100):
         try:
             g = sys._getframe(d)

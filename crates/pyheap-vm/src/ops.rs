@@ -801,6 +801,12 @@ pub fn truthy(o: &Obj) -> PyResult<bool> {
     if let Some((re, im)) = complex_value(o) {
         return Ok(re != 0.0 || im != 0.0);
     }
+    if o.payload::<crate::objects::misc::RangeObj>().is_some() {
+        // A range's truth is its stored length being non-zero, which needs
+        // no conversion to a machine size (range(-10**25, 0) is true).
+        let n = crate::seq::range_parts(o).3;
+        return Ok(!matches!(int_value(&n), Some(IntV::S(0))));
+    }
     match native_len(o)? {
         Some(n) => Ok(n > 0),
         None => Ok(true),

@@ -48,7 +48,12 @@ fn int_new(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         (None, Some(_)) => return Err(type_err("int() missing string argument")),
         (Some(x), None) => crate::objects::int::to_int(&x)?,
         (Some(x), Some(b)) => {
-            let b = ops::to_i64(&b)?;
+            // A base too large for a machine int is out of range too
+            // (CPython: the same ValueError, not an OverflowError).
+            let b = match ops::to_i64(&b) {
+                Err(_) if int_value(&b).is_some() => -1,
+                r => r?,
+            };
             if b != 0 && !(2..=36).contains(&b) {
                 return Err(value_err("int() base must be >= 2 and <= 36, or 0"));
             }

@@ -1304,9 +1304,8 @@ pub fn inplace_op(a: &Obj, b: &Obj, op: &str) -> PyResult<Obj> {
         return crate::seq::set_inplace(a, b, op);
     }
     if dict::is_dict(a) && op == "|" && !is_heap_type(&ta) {
-        for (k, v) in dict::items(&crate::seq::as_mapping_items(b)?) {
-            dict::set_item(a, k, v)?;
-        }
+        // `d |= x` is `d.update(x)`: a mapping, or an iterable of pairs.
+        crate::methods::containers::dict_update_from(a, Some(b), &Vec::new())?;
         return Ok(a.clone());
     }
     if is_heap_type(&ta) {

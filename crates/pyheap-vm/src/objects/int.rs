@@ -288,7 +288,11 @@ pub fn int_binop(op: &str, a: &IntV, b: &IntV) -> Option<PyResult<Obj>> {
 
 fn int_pow(x: &BigInt, y: &BigInt) -> PyResult<Obj> {
     if y.is_negative() {
-        let (Some(fx), Some(fy)) = (x.to_f64(), y.to_f64()) else {
+        // num-bigint converts a too-large int to ±inf; CPython refuses.
+        let (Some(fx), Some(fy)) = (
+            x.to_f64().filter(|f| f.is_finite()),
+            y.to_f64().filter(|f| f.is_finite()),
+        ) else {
             return Err(overflow("int too large to convert to float"));
         };
         if fx == 0.0 {

@@ -163,7 +163,6 @@ pub fn attach_frame_objects(made: Vec<(usize, Obj)>) {
                 if let Some(e) = s.get_mut(pos) {
                     if e.2.is_none() {
                         e.2 = Some(f);
-                        continue;
                     }
                 }
             }

@@ -9,13 +9,7 @@ of capacity `len(_buf)` (a power of two, at least 8), the first item at
 _MISSING = object()
 
 
-def _index(x):
-    try:
-        meth = type(x).__index__
-    except AttributeError:
-        raise TypeError("'%s' object cannot be interpreted as an integer"
-                        % type(x).__name__) from None
-    return meth(x)
+from operator import index as _index  # noqa: E402
 
 
 class deque:

@@ -104,13 +104,7 @@ class repeat(_It):
         return 'repeat(%r, %d)' % (self._obj, self._times)
 
 
-def _index(x):
-    try:
-        meth = type(x).__index__
-    except AttributeError:
-        raise TypeError("'%s' object cannot be interpreted as an integer"
-                        % type(x).__name__) from None
-    return meth(x)
+from operator import index as _index  # noqa: E402
 
 
 class accumulate(_It):

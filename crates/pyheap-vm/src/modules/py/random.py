@@ -32,13 +32,7 @@ BPF = 53
 RECIP_BPF = 2 ** -BPF
 
 
-def _index(x):
-    try:
-        meth = type(x).__index__
-    except AttributeError:
-        raise TypeError("'%s' object cannot be interpreted as an integer"
-                        % type(x).__name__) from None
-    return meth(x)
+from operator import index as _index  # noqa: E402
 
 
 def _rr_arg(x, what):

@@ -1004,7 +1004,11 @@ fn module_new(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         .get(1)
         .and_then(|n| pstr::as_str(n).map(|s| s.to_string()))
         .ok_or_else(|| type_err("module() argument 'name' must be str"))?;
-    let m = crate::objects::misc::new_module(&name);
+    let cls = match args.first() {
+        Some(c) if crate::types::is_type(c) => c.clone(),
+        _ => t().module.clone(),
+    };
+    let m = crate::objects::misc::new_module_of(&cls, &name);
     if let (Some(doc), Some(d)) = (args.get(2), crate::objects::misc::module_dict(&m)) {
         dict::set_str(&d, "__doc__", doc.clone())?;
     }

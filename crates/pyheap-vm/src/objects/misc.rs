@@ -122,6 +122,11 @@ fn alloc<T: Payload>(ty: &Obj, p: T, track: bool) -> Obj {
 }
 
 pub fn new_module(name: &str) -> Obj {
+    new_module_of(&t().module, name)
+}
+
+/// A module object of type `cls` (`module` or a subclass of it).
+pub fn new_module_of(cls: &Obj, name: &str) -> Obj {
     let d = crate::objects::dict::new_dict();
     let n = crate::objects::str::new_str(name);
     let _ = crate::objects::dict::set_str(&d, "__name__", n.clone());
@@ -130,7 +135,7 @@ pub fn new_module(name: &str) -> Obj {
     let _ = crate::objects::dict::set_str(&d, "__loader__", crate::types::none());
     let _ = crate::objects::dict::set_str(&d, "__spec__", crate::types::none());
     alloc(
-        &t().module,
+        cls,
         ModuleObj {
             dict: Slot::new(Some(d)),
             def: Slot::new(None),

@@ -115,6 +115,17 @@ pub fn own_attr_obj(o: &Obj, name: &Obj) -> Option<Obj> {
     instance::get_attr(o, pstr::as_str(name)?)
 }
 
+/// True when `o`'s payload has a dict slot ([`payload_dict`]'s kinds), which
+/// [`own_attr_obj`] consults before any instance storage.
+pub fn has_payload_dict_slot(o: &Obj) -> bool {
+    use crate::objects::misc::ModuleObj;
+    o.payload::<FuncObj>().is_some()
+        || o.payload::<ModuleObj>().is_some()
+        || crate::exc::ep(o).is_some()
+        || o.payload::<WrapObj>().is_some()
+        || o.has_type(&t().simple_namespace)
+}
+
 /// The dict stored in the payload of functions/modules/exceptions/namespaces.
 pub fn payload_dict(o: &Obj, create: bool) -> Option<Obj> {
     use crate::objects::misc::{ModuleObj, OneRef};
@@ -380,15 +391,21 @@ pub fn generic_setattr(o: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
 
 /// The `__slots__` storage cell for member `name`, if the class declares it.
 pub fn slot_member<'a>(o: &'a Obj, name: &str) -> Option<&'a pyheap_mem::Slot> {
-    let items = o.items::<instance::SlotsObj>();
-    if items.is_empty() {
+    let i = slot_member_index(o, name)?;
+    o.items::<instance::SlotsObj>().get(i)
+}
+
+/// Index among `o`'s `__slots__` items of member `name` (the nearest class
+/// along the base chain that declares it).
+pub fn slot_member_index(o: &Obj, name: &str) -> Option<usize> {
+    if o.items::<instance::SlotsObj>().is_empty() {
         return None;
     }
     let mut cur = Some(o.type_ref());
     while let Some(ty) = cur {
         let d = tdata(&ty);
         if let Some(i) = d.slot_names.borrow().iter().position(|n| n == name) {
-            return items.get(d.slot_base.get() + i);
+            return Some(d.slot_base.get() + i);
         }
         cur = d.base.get();
     }

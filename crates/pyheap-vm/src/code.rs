@@ -23,6 +23,9 @@ pub struct CodeObj {
     pub name: Obj,
     pub qualname: Obj,
     pub filename: Obj,
+    /// Inline attribute caches, loads then stores, one per name
+    /// ([`crate::attrcache`]).
+    pub attr_cache: Box<[crate::attrcache::Entry]>,
 }
 
 impl Payload for CodeObj {
@@ -114,6 +117,7 @@ fn make_code(unit: &CodeUnit, cache: &mut Vec<Option<Obj>>) -> Obj {
         name: pstr::intern(&unit.name),
         qualname: pstr::intern(&unit.qualname),
         filename: pstr::intern(&unit.filename),
+        attr_cache: crate::attrcache::new_lines(unit.names.len()),
     };
     new_object(&t().code, payload, 0).unwrap_or_else(|_| crate::exc::memory_error_obj())
 }

@@ -758,13 +758,25 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         }
         I::LoadAttr(i) => {
             let o = frame.pop();
-            let v = crate::attr::getattr(&o, &c.names[i as usize])?;
+            let i = i as usize;
+            let line = &c.attr_cache[i];
+            if let Some(v) = crate::attrcache::load(line, &o) {
+                frame.push(v);
+                return Ok(Ctl::Next);
+            }
+            let v = crate::attr::getattr(&o, &c.names[i])?;
+            crate::attrcache::fill_load(line, &o, &c.names[i], &v);
             frame.push(v);
         }
         I::StoreAttr(i) => {
             let o = frame.pop();
             let v = frame.pop();
-            crate::attr::setattr(&o, &c.names[i as usize], Some(v))?;
+            let i = i as usize;
+            let line = &c.attr_cache[c.names.len() + i];
+            if let Err(v) = crate::attrcache::store(line, &o, v) {
+                crate::attr::setattr(&o, &c.names[i], Some(v.clone()))?;
+                crate::attrcache::fill_store(line, &o, &c.names[i], &v);
+            }
         }
         I::DeleteAttr(i) => {
             let o = frame.pop();
@@ -1132,16 +1144,25 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
                 }
             }
             let kwnames = frame.kwnames.take();
-            let mut args = pop_n(frame, argc as usize);
-            let b = frame.stack.pop().flatten();
-            let a = frame.stack.pop().flatten();
-            let callable = match (a, b) {
-                (None, Some(b)) => b,
-                (Some(a), Some(b)) => {
-                    args.insert(0, b);
-                    a
-                }
-                _ => return Err(type_err("bad call stack")),
+            // Stack: [callable-or-NULL, self-or-callable, args...]. A method
+            // call's self is the first argument: it is taken with the
+            // arguments in one move (no shifting insert).
+            let argc = argc as usize;
+            let len = frame.stack.len();
+            if len < argc + 2 {
+                return Err(type_err("bad call stack"));
+            }
+            let is_method = frame.stack[len - argc - 2].is_some();
+            let mut args = pop_n(frame, argc + usize::from(is_method));
+            let callable = if is_method {
+                frame.stack.pop().flatten()
+            } else {
+                let b = frame.stack.pop().flatten();
+                frame.stack.pop();
+                b
+            };
+            let Some(callable) = callable else {
+                return Err(type_err("bad call stack"));
             };
             let kw = split_kw(&mut args, kwnames);
             let r = call_in_frame(frame, c, &callable, args, kw)?;

@@ -49,6 +49,8 @@ fn type_clear(o: &Obj) {
             // (instances being cleared still need their layout).
             let olds = (d.mro.take(), d.dict.take());
             let keys = d.shared_keys.borrow_mut().take();
+            // (cached attribute places index these keys)
+            crate::typecache::invalidate();
             drop(olds);
             drop(keys);
         }

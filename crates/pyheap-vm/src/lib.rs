@@ -13,6 +13,7 @@
 
 pub mod async_gen;
 pub mod attr;
+pub mod attrcache;
 pub mod budget;
 pub mod builtins;
 pub mod callfast;

@@ -88,6 +88,13 @@ pub fn next_tag() -> u64 {
     NEXT_TAG.fetch_add(1, Ordering::Relaxed)
 }
 
+/// The current epoch (entries of other caches keyed on it, e.g.
+/// [`crate::attrcache`], are valid only while it is unchanged).
+#[inline]
+pub fn epoch() -> u64 {
+    EPOCH.load(Ordering::Relaxed)
+}
+
 /// Forgets every cached lookup (call after changing which keys a type's
 /// namespace holds, or a type's namespace/MRO objects).
 pub fn invalidate() {

@@ -119,7 +119,7 @@ fn key_index(o: &Obj, name: &str) -> Option<usize> {
 }
 
 /// [`key_index`] by a str object: its cached hash, identity compared first.
-fn key_index_obj(o: &Obj, name: &Obj) -> Option<usize> {
+pub fn key_index_obj(o: &Obj, name: &Obj) -> Option<usize> {
     let ty = o.type_ref();
     let keys = tdata(&ty).shared_keys.borrow();
     let text = crate::objects::str::as_str(name)?;
@@ -221,8 +221,13 @@ pub fn set_attr(o: &Obj, name: &Obj, v: Obj) -> PyResult<bool> {
 /// True when slot `idx` is empty and some slot after it holds a value: adding
 /// `idx` now would list it before attributes that were set earlier.
 fn out_of_order(o: &Obj, idx: usize) -> bool {
+    o.managed_value_peek(idx).is_none() && later_value_set(o, idx)
+}
+
+/// True when some managed value slot after `idx` holds a value.
+pub fn later_value_set(o: &Obj, idx: usize) -> bool {
     let cap = o.managed_values_cap().unwrap_or(0);
-    o.managed_value_peek(idx).is_none() && (idx + 1..cap).any(|i| o.managed_value_peek(i).is_some())
+    (idx + 1..cap).any(|i| o.managed_value_peek(i).is_some())
 }
 
 /// Deletes an attribute; `Ok(false)` when absent.

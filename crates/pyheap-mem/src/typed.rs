@@ -179,29 +179,43 @@ impl Ref {
     /// The trailing items when the object's type declared a `T`.
     #[inline]
     pub fn items<T: Payload>(&self) -> &[T::Item] {
-        let Some(payload) = self.payload::<T>() else {
+        // NOTE: the payload info is read once here (this runs for every int
+        // read and tuple item access); `payload`, `items_capacity` and
+        // `items_offset` used to fetch it again each.
+        let slots = self.type_slots();
+        let Some(info) = slots.payload.get() else {
             return &[];
         };
-        let n = payload.item_count(self.type_slots());
-        let n = items_capacity::<T>(self.ptr(), n);
-        let off = items_offset::<T>(self.type_slots().payload.get().map_or(16, |i| i.offset));
+        if info.type_id != TypeId::of::<T>() {
+            return &[];
+        }
+        // SAFETY: as in `payload`: objects of this type were created by
+        // new_object::<T> with a T written at info.offset; the Ref keeps it
+        // alive.
+        let payload = unsafe { &*(self.ptr().field_ptr(info.offset) as *const T) };
+        let n = payload.item_count(slots);
+        let n = items_capacity::<T>(self.ptr(), slots, &info, n);
         // SAFETY: n items of T::Item lie inside the allocation (clamped by
-        // items_capacity) and were zero-initialised or written since.
-        unsafe { std::slice::from_raw_parts(self.ptr().field_ptr(off) as *const T::Item, n) }
+        // items_capacity) at info.items_offset (= items_offset::<T>(offset),
+        // fixed by set_payload) and were zero-initialised or written since.
+        unsafe {
+            std::slice::from_raw_parts(self.ptr().field_ptr(info.items_offset) as *const T::Item, n)
+        }
     }
 }
 
 /// `want` clamped to how many trailing items fit in the object's allocation.
-fn items_capacity<T: Payload>(p: ObjPtr, want: usize) -> usize {
+#[inline]
+fn items_capacity<T: Payload>(
+    p: ObjPtr,
+    slots: &TypeSlots,
+    info: &PayloadInfo,
+    want: usize,
+) -> usize {
     let isz = size_of::<T::Item>();
     if isz == 0 {
         return 0;
     }
-    // SAFETY: p is alive (caller holds a Ref).
-    let slots = unsafe { &p.type_head().slots };
-    let Some(info) = slots.payload.get() else {
-        return 0;
-    };
     let pre = crate::header::pre_header_size(slots.flags.get());
     let fixed = pre + info.items_offset;
     // NOTE: fast path without the allocator's block lookup (an arena-map

@@ -9,6 +9,7 @@ use crate::objects::{bytes, dict, int, list, set, str as pstr, tuple};
 use crate::ops;
 use crate::rt::{Obj, PyResult};
 use crate::types::{none, t};
+use pyheap_compiler::bytecode::BinaryOperator;
 
 fn ip(o: &Obj) -> Option<&IterObj> {
     o.payload::<IterObj>()
@@ -175,7 +176,10 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
         p.i.set(i + 1);
         let step = p.b.get().unwrap_or_else(|| int::new_int(1));
         let cur = a.clone();
-        let next = ops::binary_op(&a, &step, "+")?;
+        let next = match crate::fastops::binary_int(&a, &step, BinaryOperator::Add) {
+            Some(v) => v,
+            None => ops::binary_op(&a, &step, "+")?,
+        };
         p.a.set(Some(next));
         return Ok(Some(Some(cur)));
     }

@@ -807,7 +807,10 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
             let k = frame.pop();
             let o = frame.pop();
             let v = frame.pop();
-            ops::setitem(&o, &k, v)?;
+            // (the value stays referenced during the store, as by CPython's
+            // stack: a Python `__setitem__` sees that reference too)
+            ops::setitem(&o, &k, v.clone())?;
+            drop(v);
         }
         I::DeleteSubscr => {
             let k = frame.pop();
@@ -888,10 +891,14 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
             let items = pop_n(frame, 2 * n as usize);
             let unicode = dict::all_exact_str(items.iter().step_by(2));
             let d = dict::new_dict_presized_for(n as usize, unicode);
-            let mut it = items.into_iter();
-            while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                dict::set_item(&d, k, v)?;
+            // NOTE: new references are inserted while the popped ones are
+            // held until the end, as CPython's BUILD_MAP inserts with the
+            // items still on its stack (a Python `__hash__` of a key sees
+            // both references).
+            for kv in items.chunks_exact(2) {
+                dict::set_item(&d, kv[0].clone(), kv[1].clone())?;
             }
+            drop(items);
             frame.push(d);
         }
         I::BuildConstKeyMap(n) => {
@@ -1374,9 +1381,15 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
                     missing
                 )));
             };
+            // Both are looked up as bound methods, as CPython's
+            // `_PyObject_LookupSpecial` does (the bound `__enter__` holds a
+            // reference to the manager while it runs).
+            let bound_enter = crate::attr::descr_get(enter, Some(&cm), &ty)?;
             let bound_exit = crate::attr::descr_get(exit, Some(&cm), &ty)?;
+            drop(cm);
             frame.push(bound_exit);
-            let r = ops::call_unbound(&enter, &ty, vec![cm])?;
+            let r = ops::call(&bound_enter, vec![], vec![])?;
+            drop(bound_enter);
             frame.push(r);
         }
         I::WithExceptStart => {

@@ -1382,7 +1382,9 @@ pub fn format(o: &Obj, spec: &str) -> PyResult<Obj> {
     let ty = o.type_ref();
     if is_heap_type(&ty) {
         if let Some(m) = lookup(&ty, "__format__") {
-            let r = call_unbound(&m, &ty, vec![o.clone(), pstr::new_str(spec)])?;
+            // A bound method, as CPython's `_PyObject_LookupSpecial`.
+            let bound = crate::attr::descr_get(m, Some(o), &ty)?;
+            let r = call(&bound, vec![pstr::new_str(spec)], vec![])?;
             if !pstr::is_str(&r) {
                 return Err(type_err(&format!(
                     "__format__ must return a str, not {}",

@@ -87,6 +87,23 @@ pub fn type_call(ty: &Obj, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
             type_name(ty)
         )));
     }
+    // A builtin type whose `__init__` is `object.__init__` (bool, int, str,
+    // tuple, ...): its arguments go to `__new__` alone, moved rather than
+    // shared with an `__init__` call that would ignore them (CPython calls
+    // their `tp_new`/vectorcall with the caller's references only, which
+    // `sys.getrefcount` inside e.g. a `__bool__` called by `bool(x)` shows).
+    let new_only = !crate::types::is_heap_type(ty)
+        && !is_object_new(&new)
+        && crate::typecache::lookup(ty, &names.init)
+            .zip(crate::typecache::lookup(&tt.object, &names.init))
+            .is_some_and(|(a, b)| a.is(&b));
+    if new_only {
+        let mut nargs = Vec::with_capacity(args.len() + 1);
+        nargs.push(ty.clone());
+        nargs.extend(args);
+        let newf = crate::attr::descr_get(new, None, ty)?;
+        return crate::ops::call(&newf, nargs, kw);
+    }
     let obj = if is_object_new(&new) {
         // NOTE: `object.__new__` found: what calling it would do, without
         // building its argument vector (a builtin's `__get__` is itself).

@@ -26,6 +26,7 @@
 //!   empty value slot, that no later slot is set) and otherwise falls back
 //!   to the generic path, which is the only one that raises or calls Python.
 //!
+//! Each entry has two ways (two classes per name and code object).
 //! Entries hold no references, so a cache never keeps anything alive.
 
 use std::cell::Cell;
@@ -43,39 +44,77 @@ enum Place {
     Slot(u32),
 }
 
-/// One cache line: valid while `tag` is the instance type's tag and `epoch`
-/// the type cache's epoch.
-pub struct Entry {
+/// One remembered type: valid while `tag` is the instance type's tag and
+/// `epoch` the type cache's epoch.
+struct Way {
     tag: Cell<u64>,
     epoch: Cell<u64>,
     place: Cell<Place>,
 }
 
-impl Entry {
-    pub fn new() -> Entry {
-        Entry {
+impl Way {
+    fn new() -> Way {
+        Way {
             tag: Cell::new(0),
             epoch: Cell::new(0),
             place: Cell::new(Place::Value(0)),
         }
     }
 
-    /// The cached place when the entry is valid for `o`'s type.
+    #[inline]
+    fn valid(&self, epoch: u64) -> bool {
+        self.tag.get() != 0 && self.epoch.get() == epoch
+    }
+}
+
+/// One cache line: two ways, so that a name read on instances of two
+/// classes in the same code object (`p.x` and `q.x`) hits for both.
+pub struct Entry {
+    ways: [Way; 2],
+}
+
+impl Entry {
+    pub fn new() -> Entry {
+        Entry {
+            ways: [Way::new(), Way::new()],
+        }
+    }
+
+    /// The cached place when a way is valid for `o`'s type.
     #[inline]
     fn place_for(&self, o: &Obj) -> Option<Place> {
-        let tag = self.tag.get();
-        if tag == 0 || self.epoch.get() != crate::typecache::epoch() {
+        let epoch = crate::typecache::epoch();
+        if !self.ways.iter().any(|w| w.valid(epoch)) {
             return None;
         }
         let ty = o.type_ref();
-        (tdata(&ty).tag.get() == tag).then(|| self.place.get())
+        let tag = tdata(&ty).tag.get();
+        self.ways
+            .iter()
+            .find(|w| w.tag.get() == tag && w.valid(epoch))
+            .map(|w| w.place.get())
     }
 
+    /// Records `place` for `o`'s type: in the way already holding the type,
+    /// else in way 0, the previous way 0 moving to way 1 when still valid.
     fn set(&self, o: &Obj, place: Place) {
         let ty = o.type_ref();
-        self.tag.set(tdata(&ty).tag.get());
-        self.epoch.set(crate::typecache::epoch());
-        self.place.set(place);
+        let tag = tdata(&ty).tag.get();
+        let epoch = crate::typecache::epoch();
+        let [w0, w1] = &self.ways;
+        let way = if w1.tag.get() == tag {
+            w1
+        } else {
+            if w0.tag.get() != tag && w0.valid(epoch) {
+                w1.tag.set(w0.tag.get());
+                w1.epoch.set(w0.epoch.get());
+                w1.place.set(w0.place.get());
+            }
+            w0
+        };
+        way.tag.set(tag);
+        way.epoch.set(epoch);
+        way.place.set(place);
     }
 }
 

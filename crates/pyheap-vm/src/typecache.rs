@@ -284,6 +284,7 @@ pub struct Names {
     pub builtins: Obj,
     pub new: Obj,
     pub init: Obj,
+    pub abstractmethods: Obj,
 }
 
 thread_local! {
@@ -307,6 +308,7 @@ pub fn names() -> &'static Names {
         builtins: i("__builtins__"),
         new: i("__new__"),
         init: i("__init__"),
+        abstractmethods: i("__abstractmethods__"),
     }));
     NAMES.with(|c| {
         let _ = c.set(n);

@@ -107,7 +107,9 @@ pub fn type_call(ty: &Obj, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     let obj = if is_object_new(&new) {
         // NOTE: `object.__new__` found: what calling it would do, without
         // building its argument vector (a builtin's `__get__` is itself).
-        object_new_for(ty, !args.is_empty() || !kw.is_empty())?
+        let init =
+            (!args.is_empty() || !kw.is_empty()).then(|| crate::typecache::lookup(ty, &names.init));
+        object_new_checked(ty, init.as_ref().map(|i| (i.as_ref(), &new)))?
     } else {
         let mut nargs = Vec::with_capacity(args.len() + 1);
         nargs.push(ty.clone());
@@ -160,12 +162,26 @@ pub fn object_new(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
 /// `object.__new__(cls, ...)` once the arguments are known to hold `cls`;
 /// `extra_args` when anything else was passed.
 fn object_new_for(cls: &Obj, extra_args: bool) -> PyResult<Obj> {
+    if !extra_args {
+        return object_new_checked(cls, None);
+    }
+    let init = lookup(cls, "__init__");
+    let new = lookup(cls, "__new__");
+    match new {
+        Some(new) => object_new_checked(cls, Some((init.as_ref(), &new))),
+        None => Err(type_err(
+            "object.__new__() takes exactly one argument (the type to instantiate)",
+        )),
+    }
+}
+
+/// [`object_new_for`] given, when there are arguments beyond the class,
+/// the `__init__` (if any) and `__new__` the class's MRO resolves to.
+fn object_new_checked(cls: &Obj, extra: Option<(Option<&Obj>, &Obj)>) -> PyResult<Obj> {
     let cls = cls.clone();
-    if extra_args {
-        let init = lookup(&cls, "__init__");
-        let new = lookup(&cls, "__new__");
-        if init.as_ref().is_some_and(is_object_init) || !new.as_ref().is_some_and(is_object_new) {
-            if !new.as_ref().is_some_and(is_object_new) {
+    if let Some((init, new)) = extra {
+        if init.is_some_and(is_object_init) || !is_object_new(new) {
+            if !is_object_new(new) {
                 return Err(type_err(
                     "object.__new__() takes exactly one argument (the type to instantiate)",
                 ));
@@ -184,8 +200,8 @@ fn object_new_for(cls: &Obj, extra_args: bool) -> PyResult<Obj> {
         )));
     }
     if let Some(d) = tdata(&cls).dict.get() {
-        let abstract_name = crate::typecache::dunder_name("__abstractmethods__");
-        if let Some(a) = abstract_name.and_then(|n| dict::get_str_key(&d, &n)) {
+        let abstract_name = &crate::typecache::names().abstractmethods;
+        if let Some(a) = dict::get_str_key(&d, abstract_name) {
             let names = crate::ops::to_vec(&a).unwrap_or_default();
             if !names.is_empty() {
                 let mut ns: Vec<String> = names

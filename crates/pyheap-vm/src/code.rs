@@ -26,6 +26,10 @@ pub struct CodeObj {
     /// Inline attribute caches, loads then stores, one per name
     /// ([`crate::attrcache`]).
     pub attr_cache: Box<[crate::attrcache::Entry]>,
+    /// Per name, the dict entry index where `LOAD_GLOBAL` last found it in
+    /// the globals and in the builtins (hints only: a hit needs the entry's
+    /// key to be the name object itself).
+    pub global_hints: Box<[(std::cell::Cell<u32>, std::cell::Cell<u32>)]>,
 }
 
 impl Payload for CodeObj {
@@ -118,6 +122,7 @@ fn make_code(unit: &CodeUnit, cache: &mut Vec<Option<Obj>>) -> Obj {
         qualname: pstr::intern(&unit.qualname),
         filename: pstr::intern(&unit.filename),
         attr_cache: crate::attrcache::new_lines(unit.names.len()),
+        global_hints: unit.names.iter().map(|_| Default::default()).collect(),
     };
     new_object(&t().code, payload, 0).unwrap_or_else(|_| crate::exc::memory_error_obj())
 }

@@ -611,11 +611,17 @@ fn cmpop(op: ComparisonOperator) -> CmpOp {
     CmpOp::from_index(op as usize)
 }
 
-fn load_global(frame: &Frame, name: &Obj) -> PyResult<Obj> {
-    if let Some(v) = dict::get_str_key(frame.globals()?, name) {
+fn load_global(frame: &Frame, c: &CodeObj, i: usize) -> PyResult<Obj> {
+    let name = &c.names[i];
+    let Some((gh, bh)) = c.global_hints.get(i) else {
+        return Err(crate::exc::name_err(pstr::as_str(name).unwrap_or("")));
+    };
+    if let Some((v, ix)) = dict::get_str_key_at(frame.globals()?, name, gh.get() as usize) {
+        gh.set(u32::try_from(ix).unwrap_or(u32::MAX));
         return Ok(v);
     }
-    if let Some(v) = dict::get_str_key(frame.builtins()?, name) {
+    if let Some((v, ix)) = dict::get_str_key_at(frame.builtins()?, name, bh.get() as usize) {
+        bh.set(u32::try_from(ix).unwrap_or(u32::MAX));
         return Ok(v);
     }
     Err(crate::exc::name_err(pstr::as_str(name).unwrap_or("")))
@@ -680,7 +686,7 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
                     }
                 }
             }
-            let v = load_global(frame, name)?;
+            let v = load_global(frame, c, i as usize)?;
             frame.push(v);
         }
         I::StoreName(i) => {
@@ -702,7 +708,7 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
             }
         }
         I::LoadGlobal(i) => {
-            let v = load_global(frame, &c.names[i as usize])?;
+            let v = load_global(frame, c, i as usize)?;
             frame.push(v);
         }
         I::StoreGlobal(i) => {

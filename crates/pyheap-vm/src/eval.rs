@@ -1008,6 +1008,17 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         }
         I::UnpackSequence(n) => {
             let seq = frame.pop();
+            // (CPython's UNPACK_SEQUENCE_TUPLE/_TWO_TUPLE: an exact tuple of
+            // the right length is pushed item by item, no vector)
+            if seq.has_type(&t().tuple) {
+                let items = seq.items::<tuple::TupleObj>();
+                if items.len() == n as usize && tuple::tuple_len(&seq) == items.len() {
+                    for s in items.iter().rev() {
+                        frame.push(s.get().unwrap_or_else(none));
+                    }
+                    return Ok(Ctl::Next);
+                }
+            }
             let items = unpack(&seq, n as usize)?;
             for v in items.into_iter().rev() {
                 frame.push(v);

@@ -179,15 +179,19 @@ impl Ref {
     /// The trailing items when the object's type declared a `T`.
     #[inline]
     pub fn items<T: Payload>(&self) -> &[T::Item] {
+        self.payload_items::<T>().map_or(&[], |(_, items)| items)
+    }
+
+    /// The payload and the trailing items together (one type check instead
+    /// of one for [`Self::payload`] and one for [`Self::items`]).
+    #[inline]
+    pub fn payload_items<T: Payload>(&self) -> Option<(&T, &[T::Item])> {
         // NOTE: the payload info is read once here (this runs for every int
-        // read and tuple item access); `payload`, `items_capacity` and
-        // `items_offset` used to fetch it again each.
+        // read and tuple item access).
         let slots = self.type_slots();
-        let Some(info) = slots.payload.get() else {
-            return &[];
-        };
+        let info = slots.payload.get()?;
         if info.type_id != TypeId::of::<T>() {
-            return &[];
+            return None;
         }
         // SAFETY: as in `payload`: objects of this type were created by
         // new_object::<T> with a T written at info.offset; the Ref keeps it
@@ -198,9 +202,10 @@ impl Ref {
         // SAFETY: n items of T::Item lie inside the allocation (clamped by
         // items_capacity) at info.items_offset (= items_offset::<T>(offset),
         // fixed by set_payload) and were zero-initialised or written since.
-        unsafe {
+        let items = unsafe {
             std::slice::from_raw_parts(self.ptr().field_ptr(info.items_offset) as *const T::Item, n)
-        }
+        };
+        Some((payload, items))
     }
 }
 

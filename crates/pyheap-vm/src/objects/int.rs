@@ -150,10 +150,13 @@ pub fn new_int_usize(v: usize) -> Obj {
 
 /// The value of an int (or bool / int subclass) object.
 pub fn int_value(o: &Obj) -> Option<IntV> {
-    let p = o.payload::<IntObj>()?;
+    let (p, digits) = o.payload_items::<IntObj>()?;
     let size = p.size.get();
-    let digits = o.items::<IntObj>();
     let n = size.unsigned_abs().min(digits.len());
+    if n <= 1 {
+        let v = digits.first().map_or(0, |d| i64::from(d.get()));
+        return Some(IntV::S(if size < 0 { -v } else { v }));
+    }
     if n <= 2 {
         let mut v: i64 = 0;
         for i in (0..n).rev() {

@@ -10,7 +10,7 @@ use pyheap_mem::{
 
 use crate::methods::core::{reg_binops, reg_compare, reg_dunders};
 use crate::objects::{
-    bytes, dict, float, func, instance, int, list, misc, set, str as pstr, tuple,
+    bytes, dict, float, func, instance, int, iterobj, list, misc, set, str as pstr, tuple,
 };
 use crate::rt::Obj;
 use crate::types::{new_builtin_type, t, tdata, PayloadSetter, TypeData, Types};
@@ -408,13 +408,14 @@ pub fn build_types() -> Types {
         Some(func::wrap_traverse),
         Some(func::wrap_clear),
     );
-    let iter_ty = |name: &str| {
+    let iter_ty_of = |name: &str, payload: PayloadSetter| {
         with(
-            mk(name, Some(&object), 32, GC, Some(misc::set_iter_payload)),
-            Some(misc::iter_traverse),
-            Some(misc::iter_clear),
+            mk(name, Some(&object), 32, GC, Some(payload)),
+            Some(iterobj::iter_traverse),
+            Some(iterobj::iter_clear),
         )
     };
+    let iter_ty = |name: &str| iter_ty_of(name, iterobj::set_iter_payload);
     let super_ = iter_ty("super");
     let generator = with(
         mk(
@@ -544,7 +545,10 @@ pub fn build_types() -> Types {
     ]) {
         o.add_static_refs(STATIC_REFCNT - 1);
     }
-    let it = |n: &str| iter_ty(n);
+    // CPython's index + sequence and two-reference iterators: 16-byte
+    // payloads, so 48-byte blocks as CPython's.
+    let it = |n: &str| iter_ty_of(n, iterobj::set_seqiter_payload);
+    let pair_it = |n: &str| iter_ty_of(n, iterobj::set_pairiter_payload);
     // CPython's basicsize where it is not 32 (dictiterobject, setiterobject,
     // enumobject, zipobject).
     let sized_it = |n: &str, size: usize| {
@@ -561,7 +565,7 @@ pub fn build_types() -> Types {
         Some(&object),
         48,
         NOGC,
-        Some(misc::set_iter_payload),
+        Some(iterobj::set_iter_payload),
     );
     Types {
         seq_iter: it("iterator"),
@@ -582,10 +586,10 @@ pub fn build_types() -> Types {
         bytearray_iter: it("bytearray_iterator"),
         enumerate: sized_it("enumerate", 56),
         zip: sized_it("zip", 48),
-        map: it("map"),
-        filter: it("filter"),
+        map: pair_it("map"),
+        filter: pair_it("filter"),
         reversed: it("reversed"),
-        callable_iter: it("callable_iterator"),
+        callable_iter: pair_it("callable_iterator"),
         base_exception: ex("BaseException"),
         exception: ex("Exception"),
         type_error: ex("TypeError"),

@@ -1,17 +1,17 @@
-//! Builtin iterators (all share `misc::IterObj`: two references and two
-//! counters) and `iter()`/`next()` for builtin objects.
+//! Builtin iterators (payloads in `objects/iterobj.rs`, read through
+//! `IterRef`) and `iter()`/`next()` for builtin objects.
 //!
 //! Read [`native_iter`] and [`native_next`] first.
 
 use crate::exc::{runtime_err, type_err};
-use crate::objects::misc::{new_iter, IterObj};
+use crate::objects::iterobj::{iter_state, new_iter, IterRef};
 use crate::objects::{bytes, dict, int, list, set, str as pstr, tuple};
 use crate::ops;
 use crate::rt::{Obj, PyResult};
 use crate::types::{none, t};
 
-fn ip(o: &Obj) -> Option<&IterObj> {
-    o.payload::<IterObj>()
+fn ip(o: &Obj) -> Option<IterRef<'_>> {
+    iter_state(o)
 }
 
 /// True for objects `iter()` handles natively.
@@ -79,7 +79,7 @@ pub fn native_iter(o: &Obj) -> PyResult<Option<Obj>> {
         let (start, _stop, step, len) = crate::seq::range_parts(o);
         let it = new_iter(&tt.range_iter, Some(start), Some(step), 0, 0);
         if let Some(p) = ip(&it) {
-            p.n.set(int::as_i64(&len).unwrap_or(i64::MAX));
+            p.set_n(int::as_i64(&len).unwrap_or(i64::MAX));
         }
         return Ok(Some(it));
     }
@@ -109,17 +109,17 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
     }
     let Some(p) = ip(it) else { return Ok(None) };
     let ty = it.type_ref();
-    let i = p.i.get();
-    let a = p.a.get();
+    let i = p.i();
+    let a = p.a();
     let Some(a) = a else { return Ok(Some(None)) };
-    let exhausted = |p: &IterObj| {
-        drop(p.a.take());
+    let exhausted = |p: IterRef| {
+        drop(p.take_a());
         Ok(Some(None))
     };
     if ty.is(&tt.list_iter) {
         return match list::list_get(&a, i as usize) {
             Some(v) => {
-                p.i.set(i + 1);
+                p.set_i(i + 1);
                 Ok(Some(Some(v)))
             }
             None => exhausted(p),
@@ -128,7 +128,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
     if ty.is(&tt.list_reviter) {
         if i >= 0 {
             if let Some(v) = list::list_get(&a, i as usize) {
-                p.i.set(i - 1);
+                p.set_i(i - 1);
                 return Ok(Some(Some(v)));
             }
         }
@@ -137,20 +137,19 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
     if ty.is(&tt.tuple_iter) {
         return match tuple::tuple_get(&a, i as usize) {
             Some(v) => {
-                p.i.set(i + 1);
+                p.set_i(i + 1);
                 Ok(Some(Some(v)))
             }
             None => exhausted(p),
         };
     }
     if ty.is(&tt.str_iter) || ty.is(&tt.str_uiter) {
-        // `i` counts code points, `n` is the byte offset of the next one.
+        // `i` is the byte offset of the next code point.
         let s = pstr::as_str(&a).unwrap_or("");
-        let off = p.n.get() as usize;
+        let off = i as usize;
         return match s.get(off..).and_then(|r| r.chars().next()) {
             Some(c) => {
-                p.n.set((off + c.len_utf8()) as i64);
-                p.i.set(i + 1);
+                p.set_i((off + c.len_utf8()) as i64);
                 Ok(Some(Some(pstr::new_str(c.encode_utf8(&mut [0; 4])))))
             }
             None => exhausted(p),
@@ -159,7 +158,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
     if ty.is(&tt.bytes_iter) || ty.is(&tt.bytearray_iter) {
         return match bytes::byte_at(&a, i as usize) {
             Some(x) => {
-                p.i.set(i + 1);
+                p.set_i(i + 1);
                 Ok(Some(Some(int::new_int(x as i64))))
             }
             None => exhausted(p),
@@ -168,25 +167,25 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
     if ty.is(&tt.range_iter) {
         // NOTE: keeps its state when exhausted (CPython's holds C longs);
         // `__reduce__` rebuilds the range from it.
-        if p.n.get() <= 0 {
+        if p.n() <= 0 {
             return Ok(Some(None));
         }
-        p.n.set(p.n.get() - 1);
-        p.i.set(i + 1);
-        let step = p.b.get().unwrap_or_else(|| int::new_int(1));
+        p.set_n(p.n() - 1);
+        p.set_i(i + 1);
+        let step = p.b().unwrap_or_else(|| int::new_int(1));
         let cur = a.clone();
         let next = ops::binary_op(&a, &step, "+")?;
-        p.a.set(Some(next));
+        p.set_a(Some(next));
         return Ok(Some(Some(cur)));
     }
     if ty.is(&tt.dict_keyiter) || ty.is(&tt.dict_valueiter) || ty.is(&tt.dict_itemiter) {
-        if dict::len(&a) as i64 != p.n.get() {
-            p.n.set(-1);
+        if dict::len(&a) as i64 != p.n() {
+            p.set_n(-1);
             return Err(runtime_err("dictionary changed size during iteration"));
         }
         return match dict::next_entry(&a, i as usize) {
             Some((np, k, v)) => {
-                p.i.set(np as i64);
+                p.set_i(np as i64);
                 Ok(Some(Some(if ty.is(&tt.dict_keyiter) {
                     k
                 } else if ty.is(&tt.dict_valueiter) {
@@ -199,8 +198,8 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
         };
     }
     if ty.is(&tt.dict_revkeyiter) || ty.is(&tt.dict_revvalueiter) || ty.is(&tt.dict_revitemiter) {
-        if dict::len(&a) as i64 != p.n.get() {
-            p.n.set(-1);
+        if dict::len(&a) as i64 != p.n() {
+            p.set_n(-1);
             return Err(runtime_err("dictionary changed size during iteration"));
         }
         let prev = usize::try_from(i)
@@ -208,7 +207,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
             .and_then(|i| dict::prev_entry(&a, i));
         return match prev {
             Some((ix, k, v)) => {
-                p.i.set(ix as i64 - 1);
+                p.set_i(ix as i64 - 1);
                 Ok(Some(Some(if ty.is(&tt.dict_revkeyiter) {
                     k
                 } else if ty.is(&tt.dict_revvalueiter) {
@@ -221,12 +220,12 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
         };
     }
     if ty.is(&tt.set_iter) {
-        if set::len(&a) as i64 != p.n.get() {
+        if set::len(&a) as i64 != p.n() {
             return Err(runtime_err("Set changed size during iteration"));
         }
         return match set::next_entry(&a, i as usize) {
             Some((np, k)) => {
-                p.i.set(np as i64);
+                p.set_i(np as i64);
                 Ok(Some(Some(k)))
             }
             None => exhausted(p),
@@ -235,7 +234,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
     if ty.is(&tt.seq_iter) {
         return match ops::getitem(&a, &int::new_int(i)) {
             Ok(v) => {
-                p.i.set(i + 1);
+                p.set_i(i + 1);
                 Ok(Some(Some(v)))
             }
             Err(e)
@@ -250,9 +249,9 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
     if ty.is(&tt.enumerate) {
         return match ops::next(&a)? {
             Some(v) => {
-                let c = p.b.get().unwrap_or_else(|| int::new_int(0));
+                let c = p.b().unwrap_or_else(|| int::new_int(0));
                 let n = ops::binary_op(&c, &int::new_int(1), "+")?;
-                p.b.set(Some(n));
+                p.set_b(Some(n));
                 Ok(Some(Some(tuple::new_tuple(vec![c, v]))))
             }
             None => Ok(Some(None)),
@@ -268,7 +267,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
             match ops::next(x)? {
                 Some(v) => out.push(v),
                 None => {
-                    if p.i.get() == 1 {
+                    if p.i() == 1 {
                         if k > 0 {
                             return Err(crate::exc::value_err(&format!(
                                 "zip() argument {} is shorter than argument{} 1{}",
@@ -303,7 +302,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
         return Ok(Some(Some(tuple::new_tuple(out))));
     }
     if ty.is(&tt.map) {
-        let its = tuple::tuple_items(&p.b.get().unwrap_or_else(|| tt.empty_tuple.clone()));
+        let its = tuple::tuple_items(&p.b().unwrap_or_else(|| tt.empty_tuple.clone()));
         let mut args = Vec::with_capacity(its.len());
         for x in &its {
             match ops::next(x)? {
@@ -314,7 +313,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
         return ops::call(&a, args, vec![]).map(|v| Some(Some(v)));
     }
     if ty.is(&tt.filter) {
-        let Some(src) = p.b.get() else {
+        let Some(src) = p.b() else {
             return Ok(Some(None));
         };
         while let Some(v) = ops::next(&src)? {
@@ -333,7 +332,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
         if i < 0 {
             return exhausted(p);
         }
-        p.i.set(i - 1);
+        p.set_i(i - 1);
         return match ops::getitem(&a, &int::new_int(i)) {
             Ok(v) => Ok(Some(Some(v))),
             Err(e) if crate::exc::matches(&e, &tt.index_error) => exhausted(p),
@@ -342,7 +341,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
     }
     if ty.is(&tt.callable_iter) {
         let v = ops::call(&a, vec![], vec![])?;
-        let sentinel = p.b.get().unwrap_or_else(none);
+        let sentinel = p.b().unwrap_or_else(none);
         if ops::eq(&v, &sentinel)? {
             return exhausted(p);
         }

@@ -1043,7 +1043,7 @@ pub fn iter(o: &Obj) -> PyResult<Obj> {
             return Ok(r);
         }
         if lookup(&ty, "__getitem__").is_some() {
-            return Ok(crate::objects::misc::new_iter(
+            return Ok(crate::objects::iterobj::new_iter(
                 &t().seq_iter,
                 Some(o.clone()),
                 None,

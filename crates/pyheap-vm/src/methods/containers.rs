@@ -6,7 +6,8 @@
 use crate::builtins::{check_args, kwarg};
 use crate::exc::{type_err, value_err};
 use crate::objects::int::{new_int, new_int_usize};
-use crate::objects::misc::{new_iter, new_oneref, oneref};
+use crate::objects::iterobj::new_iter;
+use crate::objects::misc::{new_oneref, oneref};
 use crate::objects::{dict, list, set, set_algebra, str as pstr, tuple};
 use crate::ops;
 use crate::rt::{Kw, Obj, PyResult};
@@ -620,7 +621,7 @@ fn range_reversed(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     )?;
     let neg = ops::unary_op(&st, "-")?;
     let it = new_iter(&t().range_iter, Some(last), Some(neg), 0, 0);
-    if let Some(p) = it.payload::<crate::objects::misc::IterObj>() {
+    if let Some(p) = it.payload::<crate::objects::iterobj::IterObj>() {
         p.n.set(crate::objects::int::as_i64(&l).unwrap_or(0));
     }
     Ok(it)

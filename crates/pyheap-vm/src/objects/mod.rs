@@ -7,6 +7,7 @@ pub mod float;
 pub mod func;
 pub mod generic_alias;
 pub mod instance;
+pub mod iterobj;
 pub mod int;
 pub mod int_shift;
 pub mod keyops;

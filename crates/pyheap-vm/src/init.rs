@@ -416,7 +416,11 @@ pub fn build_types() -> Types {
         )
     };
     let iter_ty = |name: &str| iter_ty_of(name, iterobj::set_iter_payload);
+    // CPython's superobject: type, obj, obj_type (basicsize 40).
     let super_ = iter_ty("super");
+    if let Some(s) = super_.as_type_slots() {
+        s.basicsize.set(40);
+    }
     let generator = with(
         mk(
             "generator",
@@ -447,7 +451,7 @@ pub fn build_types() -> Types {
         mk(
             "traceback",
             Some(&object),
-            16,
+            40,
             GC,
             Some(crate::traceback::set_tb_payload),
         ),
@@ -567,6 +571,14 @@ pub fn build_types() -> Types {
         NOGC,
         Some(iterobj::set_iter_payload),
     );
+    // iterators over ranges whose values or length do not fit a C long
+    let longrange_iter = mk(
+        "longrange_iterator",
+        Some(&object),
+        48,
+        NOGC,
+        Some(iterobj::set_iter_payload),
+    );
     Types {
         seq_iter: it("iterator"),
         list_iter: it("list_iterator"),
@@ -575,6 +587,7 @@ pub fn build_types() -> Types {
         str_iter: it("str_ascii_iterator"),
         str_uiter: it("str_iterator"),
         range_iter,
+        longrange_iter,
         dict_keyiter: dict_it("dict_keyiterator"),
         dict_valueiter: dict_it("dict_valueiterator"),
         dict_itemiter: dict_it("dict_itemiterator"),
@@ -735,6 +748,7 @@ pub fn populate() {
         &tt.str_iter,
         &tt.str_uiter,
         &tt.range_iter,
+        &tt.longrange_iter,
         &tt.dict_keyiter,
         &tt.dict_valueiter,
         &tt.dict_itemiter,
@@ -899,6 +913,7 @@ pub fn populate() {
         &tt.str_iter,
         &tt.str_uiter,
         &tt.range_iter,
+        &tt.longrange_iter,
         &tt.dict_keyiter,
         &tt.dict_valueiter,
         &tt.dict_itemiter,

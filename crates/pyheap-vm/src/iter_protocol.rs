@@ -24,6 +24,11 @@ fn this(args: &[Obj]) -> PyResult<(Obj, IterRef<'_>)> {
     Ok((o.clone(), p))
 }
 
+/// `range_iterator` or `longrange_iterator`.
+pub fn is_range_iter(ty: &Obj) -> bool {
+    ty.is(&t().range_iter) || ty.is(&t().longrange_iter)
+}
+
 fn is_str_iter(ty: &Obj) -> bool {
     ty.is(&t().str_iter) || ty.is(&t().str_uiter)
 }
@@ -129,7 +134,7 @@ fn length_hint(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let ty = it.type_ref();
     let i = logical_index(&ty, &a, p.i());
     let tt = t();
-    if ty.is(&tt.range_iter) {
+    if is_range_iter(&ty) {
         return Ok(new_int(p.n().max(0)));
     }
     let n = if ty.is(&tt.list_reviter) || ty.is(&tt.reversed) {
@@ -170,7 +175,7 @@ fn reduce(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
             tuple::new_tuple(vec![l]),
         ]));
     }
-    if ty.is(&tt.range_iter) {
+    if is_range_iter(&ty) {
         return range_reduce(p);
     }
     let Some(a) = p.a() else {
@@ -208,7 +213,7 @@ fn setstate(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         .ok_or_else(|| type_err("__setstate__() takes exactly one argument (0 given)"))?;
     // range iterators read a C long (through __index__), the others a
     // Py_ssize_t (ints only).
-    let is_range = it.type_ref().is(&t().range_iter);
+    let is_range = is_range_iter(&it.type_ref());
     if !int::is_int(state) {
         return Err(type_err(&if is_range {
             format!(
@@ -227,7 +232,7 @@ fn setstate(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         })
     })?;
     let ty = it.type_ref();
-    if ty.is(&t().range_iter) {
+    if is_range {
         // The index moves within the original range: [0, len].
         let total = p.i() + p.n();
         let new = index.clamp(0, total.max(0));
@@ -386,6 +391,7 @@ pub fn register() {
         &tt.bytes_iter,
         &tt.bytearray_iter,
         &tt.range_iter,
+        &tt.longrange_iter,
         &tt.reversed,
     ] {
         add_method(ty, "__length_hint__", length_hint);

@@ -14,6 +14,55 @@ fn ip(o: &Obj) -> Option<IterRef<'_>> {
     iter_state(o)
 }
 
+/// Whether CPython 3.11 iterates `range(start, stop, step)` (forwards, or
+/// backwards for `reversed`) with a `range_iterator` (C longs) rather
+/// than a `longrange_iterator`: the bounds and the step fit a C long, the
+/// length does too, and stepping past the end (forwards) or before the
+/// start (backwards) cannot overflow one.
+pub fn fits_range_iterator(start: &Obj, stop: &Obj, step: &Obj, reverse: bool) -> bool {
+    let (Some(lstart), Some(lstop), Some(lstep)) =
+        (int::as_i64(start), int::as_i64(stop), int::as_i64(step))
+    else {
+        return false;
+    };
+    let (start, stop, step) = (lstart as i128, lstop as i128, lstep as i128);
+    let (min, max) = (i64::MIN as i128, i64::MAX as i128);
+    if reverse {
+        if lstep == i64::MIN {
+            return false;
+        }
+        let overflow = if step > 0 {
+            start < min + step
+        } else {
+            start > max + step
+        };
+        if overflow {
+            return false;
+        }
+    }
+    let len = if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    };
+    if len > max {
+        return false;
+    }
+    if !reverse && len > 0 {
+        let overflow = if step > 0 {
+            stop > max - (step - 1)
+        } else {
+            stop < min + (-1 - step)
+        };
+        if overflow {
+            return false;
+        }
+    }
+    true
+}
+
 /// True for objects `iter()` handles natively.
 pub fn is_native_iterable(o: &Obj) -> bool {
     let tt = t();
@@ -76,8 +125,13 @@ pub fn native_iter(o: &Obj) -> PyResult<Option<Obj>> {
         return crate::ops::iter(&m).map(Some);
     }
     if o.has_type(&tt.range) {
-        let (start, _stop, step, len) = crate::seq::range_parts(o);
-        let it = new_iter(&tt.range_iter, Some(start), Some(step), 0, 0);
+        let (start, stop, step, len) = crate::seq::range_parts(o);
+        let ty = if fits_range_iterator(&start, &stop, &step, false) {
+            &tt.range_iter
+        } else {
+            &tt.longrange_iter
+        };
+        let it = new_iter(ty, Some(start), Some(step), 0, 0);
         if let Some(p) = ip(&it) {
             p.set_n(int::as_i64(&len).unwrap_or(i64::MAX));
         }
@@ -164,7 +218,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
             None => exhausted(p),
         };
     }
-    if ty.is(&tt.range_iter) {
+    if crate::iter_protocol::is_range_iter(&ty) {
         // NOTE: keeps its state when exhausted (CPython's holds C longs);
         // `__reduce__` rebuilds the range from it.
         if p.n() <= 0 {

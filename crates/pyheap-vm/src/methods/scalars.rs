@@ -1489,4 +1489,5 @@ pub fn register() {
     add_static(&tt.bytearray, "__new__", bytearray_new);
     add_method(&tt.bytearray, "append", ba_append);
     add_method(&tt.bytearray, "extend", ba_extend);
+    super::bytes_pad::register();
 }

@@ -577,7 +577,7 @@ pub fn build_types() -> Types {
         Some(&object),
         48,
         NOGC,
-        Some(iterobj::set_iter_payload),
+        Some(crate::objects::longrange::set_longrange_payload),
     );
     Types {
         seq_iter: it("iterator"),

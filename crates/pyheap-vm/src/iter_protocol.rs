@@ -24,9 +24,10 @@ fn this(args: &[Obj]) -> PyResult<(Obj, IterRef<'_>)> {
     Ok((o.clone(), p))
 }
 
-/// `range_iterator` or `longrange_iterator`.
+/// `range_iterator` (`longrange_iterator` has its own payload and
+/// methods: `objects/longrange.rs`).
 pub fn is_range_iter(ty: &Obj) -> bool {
-    ty.is(&t().range_iter) || ty.is(&t().longrange_iter)
+    ty.is(&t().range_iter)
 }
 
 fn is_str_iter(ty: &Obj) -> bool {
@@ -391,7 +392,6 @@ pub fn register() {
         &tt.bytes_iter,
         &tt.bytearray_iter,
         &tt.range_iter,
-        &tt.longrange_iter,
         &tt.reversed,
     ] {
         add_method(ty, "__length_hint__", length_hint);
@@ -420,6 +420,7 @@ pub fn register() {
         add_method(ty, "__reduce__", reduce_wrapper);
     }
     add_method(&tt.zip, "__setstate__", zip_setstate);
+    crate::objects::longrange::register();
     add_method(&tt.dict, "__reversed__", dict_reversed);
     for v in [&tt.dict_keys, &tt.dict_values, &tt.dict_items] {
         add_method(v, "__reversed__", view_reversed);

@@ -82,6 +82,7 @@ pub fn is_native_iterable(o: &Obj) -> bool {
 /// True for builtin iterator objects (including generators).
 pub fn is_native_iterator(o: &Obj) -> bool {
     crate::gen::is_generator(o)
+        || crate::objects::longrange::is_longrange_iter(o)
         || (ip(o).is_some() && !crate::types::is_heap_type(&o.type_ref()))
         || crate::coro::is_await_iterator(o)
 }
@@ -126,12 +127,11 @@ pub fn native_iter(o: &Obj) -> PyResult<Option<Obj>> {
     }
     if o.has_type(&tt.range) {
         let (start, stop, step, len) = crate::seq::range_parts(o);
-        let ty = if fits_range_iterator(&start, &stop, &step, false) {
-            &tt.range_iter
-        } else {
-            &tt.longrange_iter
-        };
-        let it = new_iter(ty, Some(start), Some(step), 0, 0);
+        if !fits_range_iterator(&start, &stop, &step, false) {
+            let it = crate::objects::longrange::new_longrange_iter(start, step, len);
+            return Ok(Some(it));
+        }
+        let it = new_iter(&tt.range_iter, Some(start), Some(step), 0, 0);
         if let Some(p) = ip(&it) {
             p.set_n(int::as_i64(&len).unwrap_or(i64::MAX));
         }
@@ -160,6 +160,9 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
     let tt = t();
     if crate::gen::is_generator(it) {
         return crate::gen::gen_next(it).map(Some);
+    }
+    if let Some(r) = crate::objects::longrange::next(it) {
+        return r.map(Some);
     }
     let Some(p) = ip(it) else { return Ok(None) };
     let ty = it.type_ref();

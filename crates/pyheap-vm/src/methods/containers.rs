@@ -614,18 +614,17 @@ fn range_count(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 fn range_reversed(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let r = a0(&args)?;
     let (s, stop, st, l) = crate::seq::range_parts(&r);
-    let ty = if crate::iters::fits_range_iterator(&s, &stop, &st, true) {
-        t().range_iter.clone()
-    } else {
-        t().longrange_iter.clone()
-    };
+    let fits = crate::iters::fits_range_iterator(&s, &stop, &st, true);
     let last = ops::binary_op(
         &s,
         &ops::binary_op(&ops::binary_op(&l, &new_int(1), "-")?, &st, "*")?,
         "+",
     )?;
     let neg = ops::unary_op(&st, "-")?;
-    let it = new_iter(&ty, Some(last), Some(neg), 0, 0);
+    if !fits {
+        return Ok(crate::objects::longrange::new_longrange_iter(last, neg, l));
+    }
+    let it = new_iter(&t().range_iter, Some(last), Some(neg), 0, 0);
     if let Some(p) = it.payload::<crate::objects::iterobj::IterObj>() {
         p.n.set(crate::objects::int::as_i64(&l).unwrap_or(0));
     }

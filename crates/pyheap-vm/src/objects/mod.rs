@@ -13,6 +13,7 @@ pub mod int_shift;
 pub mod keyops;
 pub mod list;
 pub mod list_sort;
+pub mod longrange;
 pub mod listsort;
 pub mod memoryview;
 pub mod misc;

@@ -204,7 +204,11 @@ fn reduce(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         builtin_iter()
     };
     let i = logical_index(&ty, &a, p.i());
-    Ok(tuple::new_tuple(vec![f, tuple::new_tuple(vec![a]), new_int(i)]))
+    Ok(tuple::new_tuple(vec![
+        f,
+        tuple::new_tuple(vec![a]),
+        new_int(i),
+    ]))
 }
 
 fn setstate(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {

@@ -66,10 +66,7 @@ pub fn sizeof(o: &Obj) -> usize {
 /// dict but a dict pointer after the items, so `getsizeof` counts no
 /// managed-dict pre-header. pyheap keeps that dict in the pre-header.
 fn dict_after_items(o: &Obj) -> bool {
-    o.type_slots()
-        .flags
-        .get()
-        .contains(TypeFlags::MANAGED_DICT)
+    o.type_slots().flags.get().contains(TypeFlags::MANAGED_DICT)
         && (int::is_int(o) || tuple::is_tuple(o))
 }
 

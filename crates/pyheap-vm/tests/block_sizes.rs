@@ -49,12 +49,9 @@ fn pymalloc_block(r: usize) -> Option<usize> {
 fn every_object_sits_in_cpythons_block() {
     pyheap_vm::init_runtime(vec!["block_sizes".into()], String::new());
     let g = pyheap_vm::main_dict();
-    let (code, _arena) = pyheap_vm::compile_source_with_arena(
-        CATALOGUE,
-        "<catalogue>",
-        pyheap_compiler::Mode::Exec,
-    )
-    .unwrap_or_else(|_| panic!("catalogue does not compile"));
+    let (code, _arena) =
+        pyheap_vm::compile_source_with_arena(CATALOGUE, "<catalogue>", pyheap_compiler::Mode::Exec)
+            .unwrap_or_else(|_| panic!("catalogue does not compile"));
     let _ = dict::set_str(&g, "__name__", pstr::new_str("catalogue"));
     if let Err(e) = pyheap_vm::eval::run_code(&code, &g, None) {
         panic!(
@@ -78,7 +75,9 @@ fn every_object_sits_in_cpythons_block() {
                 continue;
             }
             None => {
-                bad.push(format!("{label}: not in the catalogue's .out (regenerate it)"));
+                bad.push(format!(
+                    "{label}: not in the catalogue's .out (regenerate it)"
+                ));
                 continue;
             }
         };
@@ -108,6 +107,11 @@ fn every_object_sits_in_cpythons_block() {
             ));
         }
     }
-    assert!(bad.is_empty(), "{} mismatches:\n{}", bad.len(), bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} mismatches:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
     assert!(gaps <= 3, "more recorded gaps than the three known: {gaps}");
 }

@@ -49,8 +49,8 @@ pub fn new_complex(re: f64, im: f64) -> Obj {
 
 /// A complex of type `ty` (complex or a subclass, tracked as in CPython).
 pub fn new_complex_of(ty: &Obj, re: f64, im: f64) -> Obj {
-    let o = new_object(ty, ComplexObj { re, im }, 0)
-        .unwrap_or_else(|_| crate::exc::memory_error_obj());
+    let o =
+        new_object(ty, ComplexObj { re, im }, 0).unwrap_or_else(|_| crate::exc::memory_error_obj());
     crate::gcapi::track(&o);
     o
 }

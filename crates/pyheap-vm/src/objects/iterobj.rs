@@ -168,11 +168,23 @@ pub fn new_iter(ty: &Obj, a: Option<Obj>, b: Option<Obj>, i: i64, n: i64) -> Obj
     match info {
         Some(p) if p.is::<SeqIterObj>() => {
             debug_assert!(b.is_none() && n == 0);
-            alloc(ty, SeqIterObj { a: Slot::new(a), i: Cell::new(i) })
+            alloc(
+                ty,
+                SeqIterObj {
+                    a: Slot::new(a),
+                    i: Cell::new(i),
+                },
+            )
         }
         Some(p) if p.is::<PairIterObj>() => {
             debug_assert!(i == 0 && n == 0);
-            alloc(ty, PairIterObj { a: Slot::new(a), b: Slot::new(b) })
+            alloc(
+                ty,
+                PairIterObj {
+                    a: Slot::new(a),
+                    b: Slot::new(b),
+                },
+            )
         }
         _ => alloc(
             ty,

@@ -102,8 +102,8 @@ fn reduce(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (_, (index, start, step, len)) = this(&args)?;
     let stop = binary_op(&start, &binary_op(&len, &step, "*")?, "+")?;
     let r = crate::objects::misc::new_range(start, stop, step, len);
-    let iter_fn =
-        crate::objects::dict::get_str(&crate::builtins::builtins_dict(), "iter").unwrap_or_else(none);
+    let iter_fn = crate::objects::dict::get_str(&crate::builtins::builtins_dict(), "iter")
+        .unwrap_or_else(none);
     Ok(tuple::new_tuple(vec![
         iter_fn,
         tuple::new_tuple(vec![r]),

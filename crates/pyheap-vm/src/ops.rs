@@ -1322,7 +1322,13 @@ pub fn inplace_op(a: &Obj, b: &Obj, op: &str) -> PyResult<Obj> {
         None => {
             let e = binop_type_error(a, b, op);
             let msg = crate::exc::exc_str(&e.exc)?;
-            if msg.starts_with("unsupported operand type(s) for ") {
+            // NOTE: CPython's in-place `*` falls back to the right operand's
+            // sequence repeat only when the left type has no sequence
+            // methods at all: a dict, set, range, view... on the left
+            // (sequence methods without repeat) gives the plain message.
+            if msg.starts_with("unsupported operand type(s) for ")
+                || (op == "*" && has_sequence_methods_without_repeat(a))
+            {
                 return Err(type_err(&format!(
                     "unsupported operand type(s) for {}=: '{}' and '{}'",
                     op,
@@ -1333,6 +1339,25 @@ pub fn inplace_op(a: &Obj, b: &Obj, op: &str) -> PyResult<Obj> {
             Err(e)
         }
     }
+}
+
+/// Whether CPython gives `a`'s type sequence methods but no repeat
+/// (`tp_as_sequence` with a null `sq_repeat`): dict, set, frozenset, range,
+/// dict views, mappingproxy, memoryview (and their subclasses).
+fn has_sequence_methods_without_repeat(a: &Obj) -> bool {
+    let tt = t();
+    dict::is_dict(a)
+        || set::is_anyset(a)
+        || [
+            &tt.range,
+            &tt.dict_keys,
+            &tt.dict_values,
+            &tt.dict_items,
+            &tt.mappingproxy,
+        ]
+        .iter()
+        .any(|ty| crate::types::is_subtype(&a.type_ref(), ty))
+        || crate::objects::memoryview::is_memoryview(a)
 }
 
 /// Unary operators: "-", "+", "~".

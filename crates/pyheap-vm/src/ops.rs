@@ -216,6 +216,11 @@ pub fn native_str(o: &Obj) -> PyResult<Obj> {
     if isinstance(o, &t().base_exception) {
         return Ok(pstr::new_string(crate::exc::exc_str(o)?));
     }
+    if o.has_type(&t().mappingproxy) {
+        // mappingproxy's str is its mapping's (the repr wraps it).
+        let m = crate::objects::misc::oneref(o).unwrap_or_else(dict::new_dict);
+        return str_(&m);
+    }
     repr(o)
 }
 
@@ -703,6 +708,16 @@ fn is_notimpl(o: &Obj) -> bool {
 /// `a op b` as an object (may be any object for user `__lt__` etc.).
 pub fn rich_compare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
     let (ta, tb) = (a.type_ref(), b.type_ref());
+    // A mappingproxy compares as its mapping (either side).
+    let tt = t();
+    if a.has_type(&tt.mappingproxy) {
+        let m = crate::objects::misc::oneref(a).unwrap_or_else(dict::new_dict);
+        return rich_compare(&m, b, op);
+    }
+    if b.has_type(&tt.mappingproxy) && !is_heap_type(&ta) {
+        let m = crate::objects::misc::oneref(b).unwrap_or_else(dict::new_dict);
+        return rich_compare(&m, a, op.swapped());
+    }
     if !is_heap_type(&ta) && !is_heap_type(&tb) {
         // NOTE: CPython guards every rich comparison; only containers can
         // recurse natively, so only they pay for the guard here.

@@ -375,8 +375,38 @@ fn mapping_of_view(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         oneref(&v).unwrap_or_else(dict::new_dict),
     ))
 }
+/// `types.MappingProxyType(mapping)`: any mapping (an object with
+/// `__getitem__`) except a list or tuple, as CPython's check.
+fn mp_new(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
+    let given = args.len() - 1 + kw.len();
+    if given > 1 {
+        return Err(type_err(&format!(
+            "mappingproxy() takes at most 1 argument ({given} given)"
+        )));
+    }
+    let m = match (args.get(1), kwarg(&kw, "mapping")) {
+        (Some(m), None) => m.clone(),
+        (None, Some(m)) => m,
+        _ => {
+            return Err(type_err(
+                "mappingproxy() missing required argument 'mapping' (pos 1)",
+            ));
+        }
+    };
+    let is_mapping = crate::types::lookup(&m.type_ref(), "__getitem__").is_some();
+    if !is_mapping || list::is_list(&m) || tuple::is_tuple(&m) {
+        return Err(type_err(&format!(
+            "mappingproxy() argument must be a mapping, not {}",
+            tname(&m)
+        )));
+    }
+    Ok(new_oneref(&t().mappingproxy, m))
+}
 fn mp_get(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let m = oneref(&a0(&args)?).unwrap_or_else(dict::new_dict);
+    if !m.has_type(&t().dict) {
+        return ops::call_method(&m, "get", args[1..].to_vec());
+    }
     let mut a = args;
     a[0] = m;
     dict_get(a, vec![])
@@ -395,6 +425,9 @@ fn mp_values(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn mp_copy(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let m = oneref(&a0(&args)?).unwrap_or_else(dict::new_dict);
+    if !m.has_type(&t().dict) {
+        return ops::call_method(&m, "copy", vec![]);
+    }
     dict::copy(&m)
 }
 fn mp_iter(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
@@ -1368,6 +1401,7 @@ pub fn register() {
         let _ = mapping_of_view;
     }
     let mp = &tt.mappingproxy;
+    add_static(mp, "__new__", mp_new);
     add_method(mp, "get", mp_get);
     add_method(mp, "keys", mp_keys);
     add_method(mp, "items", mp_items);

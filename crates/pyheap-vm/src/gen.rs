@@ -181,8 +181,12 @@ pub fn sizeof(o: &Obj) -> Option<usize> {
     Some(gen_size(&g.code.get()?))
 }
 
+/// `offsetof(PyGenObject, gi_iframe)` + the frame header: CPython's
+/// `tp_basicsize` of generators, coroutines and async generators.
+pub const GEN_BASICSIZE: usize = 152;
+
 fn gen_size(code: &Obj) -> usize {
-    152 + 8 * crate::code::frame_slots(code)
+    GEN_BASICSIZE + 8 * crate::code::frame_slots(code)
 }
 
 /// Result of resuming a generator or delegating to an iterator.

@@ -132,7 +132,11 @@ pub fn build_types() -> Types {
     if let Some(s) = int_.as_type_slots() {
         s.itemsize.set(4);
     }
-    let bool_ = mk("bool", Some(&int_), 24, NOGC, Some(int::set_payload));
+    // CPython's bool has `sizeof(struct _longobject)` (one digit, padded).
+    let bool_ = mk("bool", Some(&int_), 32, NOGC, Some(int::set_payload));
+    if let Some(s) = bool_.as_type_slots() {
+        s.itemsize.set(4);
+    }
     let float_ = mk("float", Some(&object), 24, NOGC, Some(float::set_payload));
     let complex = mk(
         "complex",
@@ -143,6 +147,9 @@ pub fn build_types() -> Types {
     );
     let str_ = mk("str", Some(&object), 48, NOGC, Some(pstr::set_payload));
     let bytes_ = mk("bytes", Some(&object), 33, NOGC, Some(bytes::set_payload));
+    if let Some(s) = bytes_.as_type_slots() {
+        s.itemsize.set(1);
+    }
     let bytearray = mk(
         "bytearray",
         Some(&object),
@@ -433,6 +440,10 @@ pub fn build_types() -> Types {
         Some(crate::gen::clear),
     );
     if let Some(s) = generator.as_type_slots() {
+        // CPython's basicsize and itemsize (the embedded frame's words);
+        // instances are padded to that size (gen.rs).
+        s.basicsize.set(crate::gen::GEN_BASICSIZE);
+        s.itemsize.set(8);
         s.finalize.set(Some(crate::gen::finalize));
         s.weaklistoffset.set(crate::gen::GEN_WEAKLIST_OFFSET);
     }
@@ -447,6 +458,12 @@ pub fn build_types() -> Types {
         Some(crate::traceback::frame_traverse),
         Some(crate::traceback::frame_clear),
     );
+    if let Some(s) = frame.as_type_slots() {
+        // CPython's basicsize and itemsize (the embedded frame's words);
+        // instances are padded to that size (traceback.rs).
+        s.basicsize.set(crate::traceback::FRAME_BASICSIZE);
+        s.itemsize.set(8);
+    }
     let traceback = with(
         mk(
             "traceback",

@@ -37,8 +37,11 @@ impl Payload for FrameObj {
 /// `_PyInterpreterFrame` (48) + the frame's header (72) + one word per
 /// local, cell, free variable and stack slot of the code.
 pub fn frame_size(code: &Obj) -> usize {
-    120 + 8 * crate::code::frame_slots(code)
+    FRAME_BASICSIZE + 8 * crate::code::frame_slots(code)
 }
+
+/// CPython's `tp_basicsize` of frame objects.
+pub const FRAME_BASICSIZE: usize = 120;
 
 fn frame_padding(code: &Obj) -> usize {
     crate::code::padding_for::<FrameObj>(frame_size(code))

@@ -33,3 +33,16 @@ addr = id(x)
 del x
 s = S4()
 print("3-digit int subclass block reused by a 64-byte object:", id(s) == addr)
+
+
+class T(tuple):
+    pass
+
+
+class B(bytes):
+    pass
+
+
+# __basicsize__/__itemsize__ of the types laid out differently
+for c in (str, type, type(f.__code__), I, T, B, Str):
+    print(c.__name__, c.__basicsize__, c.__itemsize__)

@@ -85,6 +85,12 @@ impl PayloadInfo {
             && self.items_offset == other.items_offset
     }
 
+    /// Whether the declared payload type is `T` (a type with several
+    /// possible payload kinds picks the constructor by it).
+    pub fn is<T: Payload>(&self) -> bool {
+        self.type_id == TypeId::of::<T>()
+    }
+
     /// Rust name of the payload type (diagnostics).
     pub fn name(&self) -> &'static str {
         self.name

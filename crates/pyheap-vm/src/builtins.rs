@@ -433,7 +433,7 @@ fn b_hasattr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 fn b_iter(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     check_args("iter", &args, 1, 2)?;
     if args.len() == 2 {
-        return Ok(crate::objects::misc::new_iter(
+        return Ok(crate::objects::iterobj::new_iter(
             &t().callable_iter,
             Some(args[0].clone()),
             Some(args[1].clone()),

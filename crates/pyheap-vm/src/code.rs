@@ -61,6 +61,24 @@ pub fn co(o: &Obj) -> Option<&CodeObj> {
     o.payload::<CodeObj>()
 }
 
+/// Slots of a 3.11 `_PyInterpreterFrame` running `code`: `co_nlocalsplus`
+/// (locals, cells that are not arguments, free variables) plus
+/// `co_stacksize`. CPython embeds them in frame and generator objects.
+pub fn frame_slots(code: &Obj) -> usize {
+    let Some(c) = co(code) else { return 0 };
+    let u = &c.unit;
+    let cells_not_args = u.cell2arg.iter().filter(|a| a.is_none()).count();
+    u.varnames.len() + cells_not_args + u.freevars.len() + u.stacksize as usize
+}
+
+/// How many padding bytes (`u8` items) a payload `T` at offset 16 needs for
+/// the object to be `size` bytes from its address: CPython embeds frame
+/// data where pyheap keeps it in a Rust `Box`/`Vec`, and the padding makes
+/// the object's block CPython's size class.
+pub fn padding_for<T>(size: usize) -> usize {
+    size.saturating_sub(16 + std::mem::size_of::<T>())
+}
+
 /// Converts a whole compilation unit (top-level code) to a code object.
 pub fn code_from_unit(unit: &CodeUnit) -> Obj {
     let mut cache: Vec<Option<Obj>> = vec![None; unit.unit_const_count as usize + 1];

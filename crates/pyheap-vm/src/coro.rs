@@ -72,6 +72,8 @@ fn make_types(meta: &Obj, object: &Obj) -> CoroTypes {
     let gen_like = |name: &str| {
         let ty = mk(name, 16, gen::set_payload);
         if let Some(s) = ty.as_type_slots() {
+            s.basicsize.set(gen::GEN_BASICSIZE);
+            s.itemsize.set(8);
             s.traverse.set(Some(gen::traverse));
             s.clear.set(Some(gen::clear));
             s.finalize.set(Some(finalize));

@@ -47,8 +47,10 @@ pub struct GenObj {
 pub const GEN_WEAKLIST_OFFSET: usize = 16 + std::mem::offset_of!(GenObj, weaklist);
 const _: () = assert!(GEN_WEAKLIST_OFFSET == 24);
 
+/// Trailing items: padding bytes up to CPython's object size ([`sizeof`]),
+/// never read.
 impl Payload for GenObj {
-    type Item = pyheap_mem::typed::NoItems;
+    type Item = u8;
 }
 
 pub fn set_payload(s: &TypeSlots) -> bool {
@@ -120,6 +122,7 @@ pub fn new_generator(frame: Frame, func: &Obj, fp: &FuncObj) -> Obj {
 /// `ty` around `frame`, a call of the function `func`.
 pub fn new_gen_of(ty: &Obj, mut frame: Frame, func: &Obj, fp: &FuncObj) -> Obj {
     let code = frame.code.clone();
+    let padding = crate::code::padding_for::<GenObj>(gen_size(&code));
     frame.func = Some(func.clone());
     frame.park();
     let g = new_object(
@@ -136,7 +139,7 @@ pub fn new_gen_of(ty: &Obj, mut frame: Frame, func: &Obj, fp: &FuncObj) -> Obj {
             weaklist: WeakListWord::default(),
             running_refs: Cell::new(None),
         },
-        0,
+        padding,
     )
     .unwrap_or_else(|_| crate::exc::memory_error_obj());
     crate::gcapi::track(&g);
@@ -170,16 +173,20 @@ pub fn kind_name(o: &Obj) -> &'static str {
 /// `sys.getsizeof` minus the GC header: CPython 3.11 embeds the frame
 /// (`offsetof(PyGenObject, gi_iframe)` 80 + frame header 72, then one word
 /// per local, cell, free variable and stack slot of `gi_code`).
-/// NOTE: the frame lives in a Rust `Box` here; the reported size is
-/// CPython's formula over the same code geometry.
+/// NOTE: the frame lives in a Rust `Box` here; the object is padded to
+/// this size (so its block is CPython's) and the reported size is CPython's
+/// formula over the same code geometry.
 pub fn sizeof(o: &Obj) -> Option<usize> {
     let g = o.payload::<GenObj>()?;
-    let code = g.code.get()?;
-    let c = crate::code::co(&code)?;
-    let u = &c.unit;
-    let cells_not_args = u.cell2arg.iter().filter(|a| a.is_none()).count();
-    let slots = u.varnames.len() + cells_not_args + u.freevars.len() + u.stacksize as usize;
-    Some(152 + 8 * slots)
+    Some(gen_size(&g.code.get()?))
+}
+
+/// `offsetof(PyGenObject, gi_iframe)` + the frame header: CPython's
+/// `tp_basicsize` of generators, coroutines and async generators.
+pub const GEN_BASICSIZE: usize = 152;
+
+fn gen_size(code: &Obj) -> usize {
+    GEN_BASICSIZE + 8 * crate::code::frame_slots(code)
 }
 
 /// Result of resuming a generator or delegating to an iterator.

@@ -10,7 +10,7 @@ use pyheap_mem::{
 
 use crate::methods::core::{reg_binops, reg_compare, reg_dunders};
 use crate::objects::{
-    bytes, dict, float, func, instance, int, list, misc, set, str as pstr, tuple,
+    bytes, dict, float, func, instance, int, iterobj, list, misc, set, str as pstr, tuple,
 };
 use crate::rt::Obj;
 use crate::types::{new_builtin_type, t, tdata, PayloadSetter, TypeData, Types};
@@ -134,7 +134,11 @@ pub fn build_types() -> Types {
     if let Some(s) = int_.as_type_slots() {
         s.itemsize.set(4);
     }
-    let bool_ = mk("bool", Some(&int_), 24, NOGC, Some(int::set_payload));
+    // CPython's bool has `sizeof(struct _longobject)` (one digit, padded).
+    let bool_ = mk("bool", Some(&int_), 32, NOGC, Some(int::set_payload));
+    if let Some(s) = bool_.as_type_slots() {
+        s.itemsize.set(4);
+    }
     let float_ = mk("float", Some(&object), 24, NOGC, Some(float::set_payload));
     let complex = mk(
         "complex",
@@ -145,6 +149,9 @@ pub fn build_types() -> Types {
     );
     let str_ = mk("str", Some(&object), 48, NOGC, Some(pstr::set_payload));
     let bytes_ = mk("bytes", Some(&object), 33, NOGC, Some(bytes::set_payload));
+    if let Some(s) = bytes_.as_type_slots() {
+        s.itemsize.set(1);
+    }
     let bytearray = mk(
         "bytearray",
         Some(&object),
@@ -410,14 +417,19 @@ pub fn build_types() -> Types {
         Some(func::wrap_traverse),
         Some(func::wrap_clear),
     );
-    let iter_ty = |name: &str| {
+    let iter_ty_of = |name: &str, payload: PayloadSetter| {
         with(
-            mk(name, Some(&object), 32, GC, Some(misc::set_iter_payload)),
-            Some(misc::iter_traverse),
-            Some(misc::iter_clear),
+            mk(name, Some(&object), 32, GC, Some(payload)),
+            Some(iterobj::iter_traverse),
+            Some(iterobj::iter_clear),
         )
     };
+    let iter_ty = |name: &str| iter_ty_of(name, iterobj::set_iter_payload);
+    // CPython's superobject: type, obj, obj_type (basicsize 40).
     let super_ = iter_ty("super");
+    if let Some(s) = super_.as_type_slots() {
+        s.basicsize.set(40);
+    }
     let generator = with(
         mk(
             "generator",
@@ -430,6 +442,10 @@ pub fn build_types() -> Types {
         Some(crate::gen::clear),
     );
     if let Some(s) = generator.as_type_slots() {
+        // CPython's basicsize and itemsize (the embedded frame's words);
+        // instances are padded to that size (gen.rs).
+        s.basicsize.set(crate::gen::GEN_BASICSIZE);
+        s.itemsize.set(8);
         s.finalize.set(Some(crate::gen::finalize));
         s.weaklistoffset.set(crate::gen::GEN_WEAKLIST_OFFSET);
     }
@@ -444,11 +460,17 @@ pub fn build_types() -> Types {
         Some(crate::traceback::frame_traverse),
         Some(crate::traceback::frame_clear),
     );
+    if let Some(s) = frame.as_type_slots() {
+        // CPython's basicsize and itemsize (the embedded frame's words);
+        // instances are padded to that size (traceback.rs).
+        s.basicsize.set(crate::traceback::FRAME_BASICSIZE);
+        s.itemsize.set(8);
+    }
     let traceback = with(
         mk(
             "traceback",
             Some(&object),
-            16,
+            40,
             GC,
             Some(crate::traceback::set_tb_payload),
         ),
@@ -546,7 +568,10 @@ pub fn build_types() -> Types {
     ]) {
         o.add_static_refs(STATIC_REFCNT - 1);
     }
-    let it = |n: &str| iter_ty(n);
+    // CPython's index + sequence and two-reference iterators: 16-byte
+    // payloads, so 48-byte blocks as CPython's.
+    let it = |n: &str| iter_ty_of(n, iterobj::set_seqiter_payload);
+    let pair_it = |n: &str| iter_ty_of(n, iterobj::set_pairiter_payload);
     // CPython's basicsize where it is not 32 (dictiterobject, setiterobject,
     // enumobject, zipobject).
     let sized_it = |n: &str, size: usize| {
@@ -563,7 +588,15 @@ pub fn build_types() -> Types {
         Some(&object),
         48,
         NOGC,
-        Some(misc::set_iter_payload),
+        Some(iterobj::set_iter_payload),
+    );
+    // iterators over ranges whose values or length do not fit a C long
+    let longrange_iter = mk(
+        "longrange_iterator",
+        Some(&object),
+        48,
+        NOGC,
+        Some(crate::objects::longrange::set_longrange_payload),
     );
     Types {
         seq_iter: it("iterator"),
@@ -573,6 +606,7 @@ pub fn build_types() -> Types {
         str_iter: it("str_ascii_iterator"),
         str_uiter: it("str_iterator"),
         range_iter,
+        longrange_iter,
         dict_keyiter: dict_it("dict_keyiterator"),
         dict_valueiter: dict_it("dict_valueiterator"),
         dict_itemiter: dict_it("dict_itemiterator"),
@@ -584,10 +618,10 @@ pub fn build_types() -> Types {
         bytearray_iter: it("bytearray_iterator"),
         enumerate: sized_it("enumerate", 56),
         zip: sized_it("zip", 48),
-        map: it("map"),
-        filter: it("filter"),
+        map: pair_it("map"),
+        filter: pair_it("filter"),
         reversed: it("reversed"),
-        callable_iter: it("callable_iterator"),
+        callable_iter: pair_it("callable_iterator"),
         base_exception: ex("BaseException"),
         exception: ex("Exception"),
         type_error: ex("TypeError"),
@@ -733,6 +767,7 @@ pub fn populate() {
         &tt.str_iter,
         &tt.str_uiter,
         &tt.range_iter,
+        &tt.longrange_iter,
         &tt.dict_keyiter,
         &tt.dict_valueiter,
         &tt.dict_itemiter,
@@ -897,6 +932,7 @@ pub fn populate() {
         &tt.str_iter,
         &tt.str_uiter,
         &tt.range_iter,
+        &tt.longrange_iter,
         &tt.dict_keyiter,
         &tt.dict_valueiter,
         &tt.dict_itemiter,

@@ -5,24 +5,42 @@
 //!
 //! Read [`register`] first. Iterator state (see `iters.rs`): `a` is the
 //! iterated object (dropped when exhausted), `i` the next index (for str
-//! iterators the next code point; `n` its byte offset), and for dict/set
+//! iterators the byte offset of the next code point), and for dict/set
 //! iterators `n` the container's length when iteration started (-1 once a
 //! size change was reported). Reverse dict iterators hold in `i` the entry
 //! position to look at next, going down (-1: none left).
 
 use crate::exc::{overflow, runtime_err, type_err};
 use crate::objects::int::{self, new_int};
-use crate::objects::misc::{new_iter, oneref, IterObj};
+use crate::objects::iterobj::{iter_state, new_iter, IterRef};
+use crate::objects::misc::oneref;
 use crate::objects::{bytes, dict, list, set, str as pstr, tuple};
 use crate::rt::{Kw, Obj, PyResult};
 use crate::types::{add_method, none, t};
 
-fn this(args: &[Obj]) -> PyResult<(Obj, &IterObj)> {
+fn this(args: &[Obj]) -> PyResult<(Obj, IterRef<'_>)> {
     let o = args.first().ok_or_else(|| type_err("missing self"))?;
-    let p = o
-        .payload::<IterObj>()
-        .ok_or_else(|| type_err("descriptor requires an iterator"))?;
+    let p = iter_state(o).ok_or_else(|| type_err("descriptor requires an iterator"))?;
     Ok((o.clone(), p))
+}
+
+/// `range_iterator` (`longrange_iterator` has its own payload and
+/// methods: `objects/longrange.rs`).
+pub fn is_range_iter(ty: &Obj) -> bool {
+    ty.is(&t().range_iter)
+}
+
+fn is_str_iter(ty: &Obj) -> bool {
+    ty.is(&t().str_iter) || ty.is(&t().str_uiter)
+}
+
+/// The index a str iterator at byte offset `off` of `a` is at (code points
+/// before it); other iterators keep the index itself.
+fn logical_index(ty: &Obj, a: &Obj, i: i64) -> i64 {
+    match pstr::as_str(a) {
+        Some(s) if is_str_iter(ty) => s.get(..i as usize).map_or(0, |h| h.chars().count()) as i64,
+        _ => i,
+    }
 }
 
 /// Length of the sequence an index-based iterator walks.
@@ -60,25 +78,25 @@ fn is_rev_dict_iter(ty: &Obj) -> bool {
 }
 
 /// Remaining items of a dict or set iterator, without advancing it.
-fn remaining(it: &Obj, p: &IterObj) -> PyResult<Vec<Obj>> {
-    let Some(a) = p.a.get() else {
+fn remaining(it: &Obj, p: IterRef) -> PyResult<Vec<Obj>> {
+    let Some(a) = p.a() else {
         return Ok(Vec::new());
     };
     let ty = it.type_ref();
     let tt = t();
     if set::is_anyset(&a) {
-        if set::len(&a) as i64 != p.n.get() {
+        if set::len(&a) as i64 != p.n() {
             return Err(runtime_err("Set changed size during iteration"));
         }
         let mut out = Vec::new();
-        let mut pos = p.i.get().max(0) as usize;
+        let mut pos = p.i().max(0) as usize;
         while let Some((np, k)) = set::next_entry(&a, pos) {
             out.push(k);
             pos = np;
         }
         return Ok(out);
     }
-    if dict::len(&a) as i64 != p.n.get() {
+    if dict::len(&a) as i64 != p.n() {
         return Err(runtime_err("dictionary changed size during iteration"));
     }
     let pick = |k: Obj, v: Obj| {
@@ -91,7 +109,7 @@ fn remaining(it: &Obj, p: &IterObj) -> PyResult<Vec<Obj>> {
         }
     };
     let mut out = Vec::new();
-    let mut pos = p.i.get();
+    let mut pos = p.i();
     if is_rev_dict_iter(&ty) {
         while let Some((ix, k, v)) = usize::try_from(pos)
             .ok()
@@ -111,14 +129,14 @@ fn remaining(it: &Obj, p: &IterObj) -> PyResult<Vec<Obj>> {
 
 fn length_hint(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (it, p) = this(&args)?;
-    let Some(a) = p.a.get() else {
+    let Some(a) = p.a() else {
         return Ok(new_int(0));
     };
     let ty = it.type_ref();
-    let i = p.i.get();
+    let i = logical_index(&ty, &a, p.i());
     let tt = t();
-    if ty.is(&tt.range_iter) {
-        return Ok(new_int(p.n.get().max(0)));
+    if is_range_iter(&ty) {
+        return Ok(new_int(p.n().max(0)));
     }
     let n = if ty.is(&tt.list_reviter) || ty.is(&tt.reversed) {
         if seq_len(&a) < i + 1 {
@@ -128,9 +146,9 @@ fn length_hint(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         }
     } else if is_dict_iter(&ty) || set::is_anyset(&a) {
         let same = if set::is_anyset(&a) {
-            set::len(&a) as i64 == p.n.get()
+            set::len(&a) as i64 == p.n()
         } else {
-            dict::len(&a) as i64 == p.n.get()
+            dict::len(&a) as i64 == p.n()
         };
         if same {
             remaining(&it, p)?.len() as i64
@@ -158,10 +176,10 @@ fn reduce(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
             tuple::new_tuple(vec![l]),
         ]));
     }
-    if ty.is(&tt.range_iter) {
+    if is_range_iter(&ty) {
         return range_reduce(p);
     }
-    let Some(a) = p.a.get() else {
+    let Some(a) = p.a() else {
         let empty = if ty.is(&tt.tuple_iter)
             || ty.is(&tt.bytes_iter)
             || ty.is(&tt.bytearray_iter)
@@ -185,10 +203,11 @@ fn reduce(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     } else {
         builtin_iter()
     };
+    let i = logical_index(&ty, &a, p.i());
     Ok(tuple::new_tuple(vec![
         f,
         tuple::new_tuple(vec![a]),
-        new_int(p.i.get()),
+        new_int(i),
     ]))
 }
 
@@ -199,7 +218,7 @@ fn setstate(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         .ok_or_else(|| type_err("__setstate__() takes exactly one argument (0 given)"))?;
     // range iterators read a C long (through __index__), the others a
     // Py_ssize_t (ints only).
-    let is_range = it.type_ref().is(&t().range_iter);
+    let is_range = is_range_iter(&it.type_ref());
     if !int::is_int(state) {
         return Err(type_err(&if is_range {
             format!(
@@ -218,46 +237,48 @@ fn setstate(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         })
     })?;
     let ty = it.type_ref();
-    if ty.is(&t().range_iter) {
+    if is_range {
         // The index moves within the original range: [0, len].
-        let total = p.i.get() + p.n.get();
+        let total = p.i() + p.n();
         let new = index.clamp(0, total.max(0));
-        let step = p.b.get().unwrap_or_else(|| new_int(1));
-        let delta = crate::ops::binary_op(&step, &new_int(new - p.i.get()), "*")?;
-        let cur = p.a.get().unwrap_or_else(|| new_int(0));
-        p.a.set(Some(crate::ops::binary_op(&cur, &delta, "+")?));
-        p.i.set(new);
-        p.n.set(total - new);
+        let step = p.b().unwrap_or_else(|| new_int(1));
+        let delta = crate::ops::binary_op(&step, &new_int(new - p.i()), "*")?;
+        let cur = p.a().unwrap_or_else(|| new_int(0));
+        p.set_a(Some(crate::ops::binary_op(&cur, &delta, "+")?));
+        p.set_i(new);
+        p.set_n(total - new);
         return Ok(none());
     }
-    let Some(a) = p.a.get() else {
+    let Some(a) = p.a() else {
         return Ok(none());
     };
     let len = seq_len(&a);
     if ty.is(&t().list_reviter) || ty.is(&t().reversed) {
-        p.i.set(index.clamp(-1, len - 1));
+        p.set_i(index.clamp(-1, len - 1));
         return Ok(none());
     }
     let index = index.clamp(0, len);
-    p.i.set(index);
-    if let Some(s) = pstr::as_str(&a) {
-        let off = s
-            .char_indices()
-            .nth(index as usize)
-            .map_or(s.len(), |(b, _)| b);
-        p.n.set(off as i64);
+    match pstr::as_str(&a) {
+        Some(s) if is_str_iter(&ty) => {
+            let off = s
+                .char_indices()
+                .nth(index as usize)
+                .map_or(s.len(), |(b, _)| b);
+            p.set_i(off as i64);
+        }
+        _ => p.set_i(index),
     }
     Ok(none())
 }
 
 /// `(iter, (range(start, stop, step),), index)` of a range iterator, with
 /// the original range rebuilt from the current value and the index.
-fn range_reduce(p: &IterObj) -> PyResult<Obj> {
+fn range_reduce(p: IterRef) -> PyResult<Obj> {
     use crate::ops::binary_op;
-    let step = p.b.get().unwrap_or_else(|| new_int(1));
-    let cur = p.a.get().unwrap_or_else(|| new_int(0));
-    let i = p.i.get();
-    let len = new_int(i + p.n.get().max(0));
+    let step = p.b().unwrap_or_else(|| new_int(1));
+    let cur = p.a().unwrap_or_else(|| new_int(0));
+    let i = p.i();
+    let len = new_int(i + p.n().max(0));
     let start = binary_op(&cur, &binary_op(&step, &new_int(i), "*")?, "-")?;
     let stop = binary_op(&start, &binary_op(&step, &len, "*")?, "+")?;
     let r = crate::objects::misc::new_range(start, stop, step, len);
@@ -274,8 +295,8 @@ fn reduce_wrapper(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (it, p) = this(&args)?;
     let tt = t();
     let ty = it.type_ref();
-    let a = p.a.get();
-    let b = p.b.get();
+    let a = p.a();
+    let b = p.b();
     let tup = tuple::new_tuple;
     if ty.is(&tt.callable_iter) {
         let inner = match (a, b) {
@@ -289,7 +310,7 @@ fn reduce_wrapper(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         vec![a, b.unwrap_or_else(|| new_int(0))]
     } else if ty.is(&tt.zip) {
         let mut v = vec![ty.clone(), a];
-        if p.i.get() == 1 {
+        if p.i() == 1 {
             v.push(crate::types::py_bool(true));
         }
         return Ok(tup(v));
@@ -310,7 +331,7 @@ fn zip_setstate(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let state = args
         .get(1)
         .ok_or_else(|| type_err("__setstate__() takes exactly one argument (0 given)"))?;
-    p.i.set(crate::ops::truthy(state)? as i64);
+    p.set_i(crate::ops::truthy(state)? as i64);
     Ok(none())
 }
 
@@ -403,6 +424,7 @@ pub fn register() {
         add_method(ty, "__reduce__", reduce_wrapper);
     }
     add_method(&tt.zip, "__setstate__", zip_setstate);
+    crate::objects::longrange::register();
     add_method(&tt.dict, "__reversed__", dict_reversed);
     for v in [&tt.dict_keys, &tt.dict_values, &tt.dict_items] {
         add_method(v, "__reversed__", view_reversed);

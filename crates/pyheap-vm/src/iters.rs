@@ -1,18 +1,67 @@
-//! Builtin iterators (all share `misc::IterObj`: two references and two
-//! counters) and `iter()`/`next()` for builtin objects.
+//! Builtin iterators (payloads in `objects/iterobj.rs`, read through
+//! `IterRef`) and `iter()`/`next()` for builtin objects.
 //!
 //! Read [`native_iter`] and [`native_next`] first.
 
 use crate::exc::{runtime_err, type_err};
-use crate::objects::misc::{new_iter, IterObj};
+use crate::objects::iterobj::{iter_state, new_iter, IterRef};
 use crate::objects::{bytes, dict, int, list, set, str as pstr, tuple};
 use crate::ops;
 use crate::rt::{Obj, PyResult};
 use crate::types::{none, t};
 use pyheap_compiler::bytecode::BinaryOperator;
 
-fn ip(o: &Obj) -> Option<&IterObj> {
-    o.payload::<IterObj>()
+fn ip(o: &Obj) -> Option<IterRef<'_>> {
+    iter_state(o)
+}
+
+/// Whether CPython 3.11 iterates `range(start, stop, step)` (forwards, or
+/// backwards for `reversed`) with a `range_iterator` (C longs) rather
+/// than a `longrange_iterator`: the bounds and the step fit a C long, the
+/// length does too, and stepping past the end (forwards) or before the
+/// start (backwards) cannot overflow one.
+pub fn fits_range_iterator(start: &Obj, stop: &Obj, step: &Obj, reverse: bool) -> bool {
+    let (Some(lstart), Some(lstop), Some(lstep)) =
+        (int::as_i64(start), int::as_i64(stop), int::as_i64(step))
+    else {
+        return false;
+    };
+    let (start, stop, step) = (lstart as i128, lstop as i128, lstep as i128);
+    let (min, max) = (i64::MIN as i128, i64::MAX as i128);
+    if reverse {
+        if lstep == i64::MIN {
+            return false;
+        }
+        let overflow = if step > 0 {
+            start < min + step
+        } else {
+            start > max + step
+        };
+        if overflow {
+            return false;
+        }
+    }
+    let len = if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    };
+    if len > max {
+        return false;
+    }
+    if !reverse && len > 0 {
+        let overflow = if step > 0 {
+            stop > max - (step - 1)
+        } else {
+            stop < min + (-1 - step)
+        };
+        if overflow {
+            return false;
+        }
+    }
+    true
 }
 
 /// True for objects `iter()` handles natively.
@@ -34,6 +83,7 @@ pub fn is_native_iterable(o: &Obj) -> bool {
 /// True for builtin iterator objects (including generators).
 pub fn is_native_iterator(o: &Obj) -> bool {
     crate::gen::is_generator(o)
+        || crate::objects::longrange::is_longrange_iter(o)
         || (ip(o).is_some() && !crate::types::is_heap_type(&o.type_ref()))
         || crate::coro::is_await_iterator(o)
 }
@@ -77,10 +127,14 @@ pub fn native_iter(o: &Obj) -> PyResult<Option<Obj>> {
         return crate::ops::iter(&m).map(Some);
     }
     if o.has_type(&tt.range) {
-        let (start, _stop, step, len) = crate::seq::range_parts(o);
+        let (start, stop, step, len) = crate::seq::range_parts(o);
+        if !fits_range_iterator(&start, &stop, &step, false) {
+            let it = crate::objects::longrange::new_longrange_iter(start, step, len);
+            return Ok(Some(it));
+        }
         let it = new_iter(&tt.range_iter, Some(start), Some(step), 0, 0);
         if let Some(p) = ip(&it) {
-            p.n.set(int::as_i64(&len).unwrap_or(i64::MAX));
+            p.set_n(int::as_i64(&len).unwrap_or(i64::MAX));
         }
         return Ok(Some(it));
     }
@@ -108,19 +162,22 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
     if crate::gen::is_generator(it) {
         return crate::gen::gen_next(it).map(Some);
     }
+    if let Some(r) = crate::objects::longrange::next(it) {
+        return r.map(Some);
+    }
     let Some(p) = ip(it) else { return Ok(None) };
     let ty = it.type_ref();
-    let i = p.i.get();
-    let a = p.a.get();
+    let i = p.i();
+    let a = p.a();
     let Some(a) = a else { return Ok(Some(None)) };
-    let exhausted = |p: &IterObj| {
-        drop(p.a.take());
+    let exhausted = |p: IterRef| {
+        drop(p.take_a());
         Ok(Some(None))
     };
     if ty.is(&tt.list_iter) {
         return match list::list_get(&a, i as usize) {
             Some(v) => {
-                p.i.set(i + 1);
+                p.set_i(i + 1);
                 Ok(Some(Some(v)))
             }
             None => exhausted(p),
@@ -129,7 +186,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
     if ty.is(&tt.list_reviter) {
         if i >= 0 {
             if let Some(v) = list::list_get(&a, i as usize) {
-                p.i.set(i - 1);
+                p.set_i(i - 1);
                 return Ok(Some(Some(v)));
             }
         }
@@ -138,20 +195,19 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
     if ty.is(&tt.tuple_iter) {
         return match tuple::tuple_get(&a, i as usize) {
             Some(v) => {
-                p.i.set(i + 1);
+                p.set_i(i + 1);
                 Ok(Some(Some(v)))
             }
             None => exhausted(p),
         };
     }
     if ty.is(&tt.str_iter) || ty.is(&tt.str_uiter) {
-        // `i` counts code points, `n` is the byte offset of the next one.
+        // `i` is the byte offset of the next code point.
         let s = pstr::as_str(&a).unwrap_or("");
-        let off = p.n.get() as usize;
+        let off = i as usize;
         return match s.get(off..).and_then(|r| r.chars().next()) {
             Some(c) => {
-                p.n.set((off + c.len_utf8()) as i64);
-                p.i.set(i + 1);
+                p.set_i((off + c.len_utf8()) as i64);
                 Ok(Some(Some(pstr::new_str(c.encode_utf8(&mut [0; 4])))))
             }
             None => exhausted(p),
@@ -160,37 +216,37 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
     if ty.is(&tt.bytes_iter) || ty.is(&tt.bytearray_iter) {
         return match bytes::byte_at(&a, i as usize) {
             Some(x) => {
-                p.i.set(i + 1);
+                p.set_i(i + 1);
                 Ok(Some(Some(int::new_int(x as i64))))
             }
             None => exhausted(p),
         };
     }
-    if ty.is(&tt.range_iter) {
+    if crate::iter_protocol::is_range_iter(&ty) {
         // NOTE: keeps its state when exhausted (CPython's holds C longs);
         // `__reduce__` rebuilds the range from it.
-        if p.n.get() <= 0 {
+        if p.n() <= 0 {
             return Ok(Some(None));
         }
-        p.n.set(p.n.get() - 1);
-        p.i.set(i + 1);
-        let step = p.b.get().unwrap_or_else(|| int::new_int(1));
+        p.set_n(p.n() - 1);
+        p.set_i(i + 1);
+        let step = p.b().unwrap_or_else(|| int::new_int(1));
         let cur = a.clone();
         let next = match crate::fastops::binary_int(&a, &step, BinaryOperator::Add) {
             Some(v) => v,
             None => ops::binary_op(&a, &step, "+")?,
         };
-        p.a.set(Some(next));
+        p.set_a(Some(next));
         return Ok(Some(Some(cur)));
     }
     if ty.is(&tt.dict_keyiter) || ty.is(&tt.dict_valueiter) || ty.is(&tt.dict_itemiter) {
-        if dict::len(&a) as i64 != p.n.get() {
-            p.n.set(-1);
+        if dict::len(&a) as i64 != p.n() {
+            p.set_n(-1);
             return Err(runtime_err("dictionary changed size during iteration"));
         }
         return match dict::next_entry(&a, i as usize) {
             Some((np, k, v)) => {
-                p.i.set(np as i64);
+                p.set_i(np as i64);
                 Ok(Some(Some(if ty.is(&tt.dict_keyiter) {
                     k
                 } else if ty.is(&tt.dict_valueiter) {
@@ -203,8 +259,8 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
         };
     }
     if ty.is(&tt.dict_revkeyiter) || ty.is(&tt.dict_revvalueiter) || ty.is(&tt.dict_revitemiter) {
-        if dict::len(&a) as i64 != p.n.get() {
-            p.n.set(-1);
+        if dict::len(&a) as i64 != p.n() {
+            p.set_n(-1);
             return Err(runtime_err("dictionary changed size during iteration"));
         }
         let prev = usize::try_from(i)
@@ -212,7 +268,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
             .and_then(|i| dict::prev_entry(&a, i));
         return match prev {
             Some((ix, k, v)) => {
-                p.i.set(ix as i64 - 1);
+                p.set_i(ix as i64 - 1);
                 Ok(Some(Some(if ty.is(&tt.dict_revkeyiter) {
                     k
                 } else if ty.is(&tt.dict_revvalueiter) {
@@ -225,12 +281,12 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
         };
     }
     if ty.is(&tt.set_iter) {
-        if set::len(&a) as i64 != p.n.get() {
+        if set::len(&a) as i64 != p.n() {
             return Err(runtime_err("Set changed size during iteration"));
         }
         return match set::next_entry(&a, i as usize) {
             Some((np, k)) => {
-                p.i.set(np as i64);
+                p.set_i(np as i64);
                 Ok(Some(Some(k)))
             }
             None => exhausted(p),
@@ -239,7 +295,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
     if ty.is(&tt.seq_iter) {
         return match ops::getitem(&a, &int::new_int(i)) {
             Ok(v) => {
-                p.i.set(i + 1);
+                p.set_i(i + 1);
                 Ok(Some(Some(v)))
             }
             Err(e)
@@ -254,9 +310,9 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
     if ty.is(&tt.enumerate) {
         return match ops::next(&a)? {
             Some(v) => {
-                let c = p.b.get().unwrap_or_else(|| int::new_int(0));
+                let c = p.b().unwrap_or_else(|| int::new_int(0));
                 let n = ops::binary_op(&c, &int::new_int(1), "+")?;
-                p.b.set(Some(n));
+                p.set_b(Some(n));
                 Ok(Some(Some(tuple::new_tuple(vec![c, v]))))
             }
             None => Ok(Some(None)),
@@ -272,7 +328,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
             match ops::next(x)? {
                 Some(v) => out.push(v),
                 None => {
-                    if p.i.get() == 1 {
+                    if p.i() == 1 {
                         if k > 0 {
                             return Err(crate::exc::value_err(&format!(
                                 "zip() argument {} is shorter than argument{} 1{}",
@@ -307,7 +363,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
         return Ok(Some(Some(tuple::new_tuple(out))));
     }
     if ty.is(&tt.map) {
-        let its = tuple::tuple_items(&p.b.get().unwrap_or_else(|| tt.empty_tuple.clone()));
+        let its = tuple::tuple_items(&p.b().unwrap_or_else(|| tt.empty_tuple.clone()));
         let mut args = Vec::with_capacity(its.len());
         for x in &its {
             match ops::next(x)? {
@@ -318,7 +374,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
         return ops::call(&a, args, vec![]).map(|v| Some(Some(v)));
     }
     if ty.is(&tt.filter) {
-        let Some(src) = p.b.get() else {
+        let Some(src) = p.b() else {
             return Ok(Some(None));
         };
         while let Some(v) = ops::next(&src)? {
@@ -337,7 +393,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
         if i < 0 {
             return exhausted(p);
         }
-        p.i.set(i - 1);
+        p.set_i(i - 1);
         return match ops::getitem(&a, &int::new_int(i)) {
             Ok(v) => Ok(Some(Some(v))),
             Err(e) if crate::exc::matches(&e, &tt.index_error) => exhausted(p),
@@ -346,7 +402,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
     }
     if ty.is(&tt.callable_iter) {
         let v = ops::call(&a, vec![], vec![])?;
-        let sentinel = p.b.get().unwrap_or_else(none);
+        let sentinel = p.b().unwrap_or_else(none);
         if ops::eq(&v, &sentinel)? {
             return exhausted(p);
         }

@@ -216,6 +216,11 @@ pub fn native_str(o: &Obj) -> PyResult<Obj> {
     if isinstance(o, &t().base_exception) {
         return Ok(pstr::new_string(crate::exc::exc_str(o)?));
     }
+    if o.has_type(&t().mappingproxy) {
+        // mappingproxy's str is its mapping's (the repr wraps it).
+        let m = crate::objects::misc::oneref(o).unwrap_or_else(dict::new_dict);
+        return str_(&m);
+    }
     repr(o)
 }
 
@@ -703,6 +708,16 @@ fn is_notimpl(o: &Obj) -> bool {
 /// `a op b` as an object (may be any object for user `__lt__` etc.).
 pub fn rich_compare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
     let (ta, tb) = (a.type_ref(), b.type_ref());
+    // A mappingproxy compares as its mapping (either side).
+    let tt = t();
+    if a.has_type(&tt.mappingproxy) {
+        let m = crate::objects::misc::oneref(a).unwrap_or_else(dict::new_dict);
+        return rich_compare(&m, b, op);
+    }
+    if b.has_type(&tt.mappingproxy) && !is_heap_type(&ta) {
+        let m = crate::objects::misc::oneref(b).unwrap_or_else(dict::new_dict);
+        return rich_compare(&m, a, op.swapped());
+    }
     if !is_heap_type(&ta) && !is_heap_type(&tb) {
         // NOTE: CPython guards every rich comparison; only containers can
         // recurse natively, so only they pay for the guard here.
@@ -1043,7 +1058,7 @@ pub fn iter(o: &Obj) -> PyResult<Obj> {
             return Ok(r);
         }
         if lookup(&ty, "__getitem__").is_some() {
-            return Ok(crate::objects::misc::new_iter(
+            return Ok(crate::objects::iterobj::new_iter(
                 &t().seq_iter,
                 Some(o.clone()),
                 None,
@@ -1322,7 +1337,13 @@ pub fn inplace_op(a: &Obj, b: &Obj, op: &str) -> PyResult<Obj> {
         None => {
             let e = binop_type_error(a, b, op);
             let msg = crate::exc::exc_str(&e.exc)?;
-            if msg.starts_with("unsupported operand type(s) for ") {
+            // NOTE: CPython's in-place `*` falls back to the right operand's
+            // sequence repeat only when the left type has no sequence
+            // methods at all: a dict, set, range, view... on the left
+            // (sequence methods without repeat) gives the plain message.
+            if msg.starts_with("unsupported operand type(s) for ")
+                || (op == "*" && has_sequence_methods_without_repeat(a))
+            {
                 return Err(type_err(&format!(
                     "unsupported operand type(s) for {}=: '{}' and '{}'",
                     op,
@@ -1333,6 +1354,25 @@ pub fn inplace_op(a: &Obj, b: &Obj, op: &str) -> PyResult<Obj> {
             Err(e)
         }
     }
+}
+
+/// Whether CPython gives `a`'s type sequence methods but no repeat
+/// (`tp_as_sequence` with a null `sq_repeat`): dict, set, frozenset, range,
+/// dict views, mappingproxy, memoryview (and their subclasses).
+fn has_sequence_methods_without_repeat(a: &Obj) -> bool {
+    let tt = t();
+    dict::is_dict(a)
+        || set::is_anyset(a)
+        || [
+            &tt.range,
+            &tt.dict_keys,
+            &tt.dict_values,
+            &tt.dict_items,
+            &tt.mappingproxy,
+        ]
+        .iter()
+        .any(|ty| crate::types::is_subtype(&a.type_ref(), ty))
+        || crate::objects::memoryview::is_memoryview(a)
 }
 
 /// Unary operators: "-", "+", "~".

@@ -23,7 +23,11 @@ pub fn sizeof(o: &Obj) -> usize {
         return 56 + p.allocated.get();
     }
     if tuple::is_tuple(o) {
-        return 24 + 8 * tuple::tuple_len(o);
+        // A subclass instance with a `__dict__` also has CPython's
+        // weakref word in its basicsize (32; the dict pointer follows the
+        // items there, see `dict_after_items`).
+        let weak = if dict_after_items(o) { 8 } else { 0 };
+        return 24 + weak + 8 * tuple::tuple_len(o);
     }
     if list::is_list(o) {
         return list::sizeof(o);
@@ -49,7 +53,21 @@ pub fn sizeof(o: &Obj) -> usize {
     if let Some(n) = crate::gen::sizeof(o) {
         return n;
     }
+    if let Some(f) = o.payload::<crate::traceback::FrameObj>() {
+        if let Some(code) = f.code.get() {
+            return crate::traceback::frame_size(&code);
+        }
+    }
     o.type_slots().basicsize.get()
+}
+
+/// Whether `o` is an instance of an int or tuple subclass with a
+/// `__dict__`: CPython 3.11 gives such (variable-size) instances no managed
+/// dict but a dict pointer after the items, so `getsizeof` counts no
+/// managed-dict pre-header. pyheap keeps that dict in the pre-header.
+fn dict_after_items(o: &Obj) -> bool {
+    o.type_slots().flags.get().contains(TypeFlags::MANAGED_DICT)
+        && (int::is_int(o) || tuple::is_tuple(o))
 }
 
 /// `sys.getsizeof` for objects whose `__sizeof__` is the builtin one.
@@ -59,7 +77,7 @@ pub fn pre_header(o: &Obj) -> usize {
     if f.contains(TypeFlags::HAVE_GC) {
         n += 16;
     }
-    if f.contains(TypeFlags::MANAGED_DICT) {
+    if f.contains(TypeFlags::MANAGED_DICT) && !dict_after_items(o) {
         n += 16;
     }
     n

@@ -27,8 +27,24 @@ pub struct FrameObj {
     pub locals: Slot,
 }
 
+/// Trailing items: padding bytes up to CPython's object size
+/// ([`frame_size`]), never read.
 impl Payload for FrameObj {
-    type Item = pyheap_mem::typed::NoItems;
+    type Item = u8;
+}
+
+/// `frame.__sizeof__` of 3.11: `PyFrameObject` up to its embedded
+/// `_PyInterpreterFrame` (48) + the frame's header (72) + one word per
+/// local, cell, free variable and stack slot of the code.
+pub fn frame_size(code: &Obj) -> usize {
+    FRAME_BASICSIZE + 8 * crate::code::frame_slots(code)
+}
+
+/// CPython's `tp_basicsize` of frame objects.
+pub const FRAME_BASICSIZE: usize = 120;
+
+fn frame_padding(code: &Obj) -> usize {
+    crate::code::padding_for::<FrameObj>(frame_size(code))
 }
 
 pub fn set_frame_payload(s: &TypeSlots) -> bool {
@@ -108,7 +124,7 @@ pub fn frame_object(frame: &mut Frame) -> Obj {
             back: Slot::new(None),
             locals: Slot::new(None),
         },
-        0,
+        frame_padding(&frame.code),
     )
     .unwrap_or_else(|_| crate::exc::memory_error_obj());
     crate::gcapi::track(&f);
@@ -691,7 +707,7 @@ pub fn getframe(depth: usize) -> crate::rt::PyResult<Obj> {
                 back: Slot::new(back.take()),
                 locals: Slot::new(locals),
             },
-            0,
+            frame_padding(code),
         )
         .unwrap_or_else(|_| crate::exc::memory_error_obj());
         crate::gcapi::track(&f);

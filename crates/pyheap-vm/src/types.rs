@@ -157,6 +157,8 @@ pub struct Types {
     /// `str_iterator` (every other str).
     pub str_uiter: Obj,
     pub range_iter: Obj,
+    /// `longrange_iterator`: a range whose values or length exceed a C long.
+    pub longrange_iter: Obj,
     pub dict_keyiter: Obj,
     pub dict_valueiter: Obj,
     pub dict_itemiter: Obj,

@@ -99,7 +99,8 @@ pub unsafe fn set_finalized(p: ObjPtr) {
 }
 
 /// `_PyObject_GC_MAY_BE_TRACKED`: a GC object that is not a tuple-like
-/// (`UNTRACK_AFTER_COLLECTION`) type, or one that is currently tracked.
+/// (`UNTRACK_AFTER_COLLECTION`) type, or one that is currently tracked;
+/// a type object only if it is a heap type.
 /// What `untrack_check` functions test their items with.
 pub fn may_be_tracked(obj: &Ref) -> bool {
     let p = obj.ptr();
@@ -111,8 +112,15 @@ pub fn may_be_tracked(obj: &Ref) -> bool {
         if super::objects::has_flags(p, TypeFlags::UNTRACK_AFTER_COLLECTION) {
             return Link::of(p).is_tracked();
         }
+        if !super::objects::has_flags(p, TypeFlags::IS_TYPE) {
+            return true;
+        }
     }
-    true
+    // A type object is a GC object only if it is a heap type (CPython's
+    // `type_is_gc`): a tuple or dict holding only static types (a class's
+    // `__bases__`) is untracked by a collection.
+    obj.as_type_slots()
+        .is_some_and(|s| s.flags.get().contains(TypeFlags::HEAPTYPE))
 }
 
 impl Ref {

@@ -6,7 +6,8 @@
 use crate::builtins::{check_args, kwarg};
 use crate::exc::{type_err, value_err};
 use crate::objects::int::{new_int, new_int_usize};
-use crate::objects::misc::{new_iter, new_oneref, oneref};
+use crate::objects::iterobj::new_iter;
+use crate::objects::misc::{new_oneref, oneref};
 use crate::objects::{dict, list, set, set_algebra, str as pstr, tuple};
 use crate::ops;
 use crate::rt::{Kw, Obj, PyResult};
@@ -374,8 +375,38 @@ fn mapping_of_view(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         oneref(&v).unwrap_or_else(dict::new_dict),
     ))
 }
+/// `types.MappingProxyType(mapping)`: any mapping (an object with
+/// `__getitem__`) except a list or tuple, as CPython's check.
+fn mp_new(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
+    let given = args.len() - 1 + kw.len();
+    if given > 1 {
+        return Err(type_err(&format!(
+            "mappingproxy() takes at most 1 argument ({given} given)"
+        )));
+    }
+    let m = match (args.get(1), kwarg(&kw, "mapping")) {
+        (Some(m), None) => m.clone(),
+        (None, Some(m)) => m,
+        _ => {
+            return Err(type_err(
+                "mappingproxy() missing required argument 'mapping' (pos 1)",
+            ));
+        }
+    };
+    let is_mapping = crate::types::lookup(&m.type_ref(), "__getitem__").is_some();
+    if !is_mapping || list::is_list(&m) || tuple::is_tuple(&m) {
+        return Err(type_err(&format!(
+            "mappingproxy() argument must be a mapping, not {}",
+            tname(&m)
+        )));
+    }
+    Ok(new_oneref(&t().mappingproxy, m))
+}
 fn mp_get(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let m = oneref(&a0(&args)?).unwrap_or_else(dict::new_dict);
+    if !m.has_type(&t().dict) {
+        return ops::call_method(&m, "get", args[1..].to_vec());
+    }
     let mut a = args;
     a[0] = m;
     dict_get(a, vec![])
@@ -394,6 +425,9 @@ fn mp_values(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn mp_copy(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let m = oneref(&a0(&args)?).unwrap_or_else(dict::new_dict);
+    if !m.has_type(&t().dict) {
+        return ops::call_method(&m, "copy", vec![]);
+    }
     dict::copy(&m)
 }
 fn mp_iter(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
@@ -612,15 +646,19 @@ fn range_count(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn range_reversed(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let r = a0(&args)?;
-    let (s, _, st, l) = crate::seq::range_parts(&r);
+    let (s, stop, st, l) = crate::seq::range_parts(&r);
+    let fits = crate::iters::fits_range_iterator(&s, &stop, &st, true);
     let last = ops::binary_op(
         &s,
         &ops::binary_op(&ops::binary_op(&l, &new_int(1), "-")?, &st, "*")?,
         "+",
     )?;
     let neg = ops::unary_op(&st, "-")?;
+    if !fits {
+        return Ok(crate::objects::longrange::new_longrange_iter(last, neg, l));
+    }
     let it = new_iter(&t().range_iter, Some(last), Some(neg), 0, 0);
-    if let Some(p) = it.payload::<crate::objects::misc::IterObj>() {
+    if let Some(p) = it.payload::<crate::objects::iterobj::IterObj>() {
         p.n.set(crate::objects::int::as_i64(&l).unwrap_or(0));
     }
     Ok(it)
@@ -1367,6 +1405,7 @@ pub fn register() {
         let _ = mapping_of_view;
     }
     let mp = &tt.mappingproxy;
+    add_static(mp, "__new__", mp_new);
     add_method(mp, "get", mp_get);
     add_method(mp, "keys", mp_keys);
     add_method(mp, "items", mp_items);

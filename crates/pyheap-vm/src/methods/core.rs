@@ -674,7 +674,7 @@ fn super_new(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
             "super(type, obj): obj must be an instance or subtype of type",
         ));
     }
-    Ok(crate::objects::misc::new_iter(
+    Ok(crate::objects::iterobj::new_iter(
         &args[0],
         Some(ty),
         Some(obj),
@@ -685,7 +685,7 @@ fn super_new(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 
 /// Attribute lookup through a super object.
 pub fn super_getattr(sup: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
-    let Some(p) = sup.payload::<crate::objects::misc::IterObj>() else {
+    let Some(p) = sup.payload::<crate::objects::iterobj::IterObj>() else {
         return Ok(None);
     };
     let (Some(ty), Some(obj)) = (p.a.get(), p.b.get()) else {
@@ -735,7 +735,7 @@ fn super_getattribute(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn super_repr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let s = a0(&args)?;
-    let p = s.payload::<crate::objects::misc::IterObj>();
+    let p = s.payload::<crate::objects::iterobj::IterObj>();
     let ty = p
         .and_then(|p| p.a.get())
         .map(|t| type_name(&t))

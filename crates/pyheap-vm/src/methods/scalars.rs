@@ -359,7 +359,7 @@ fn complex_new(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
             i += to_float(&y)?;
         }
     }
-    Ok(crate::objects::float::new_complex(r, i))
+    Ok(crate::objects::float::new_complex_of(&a0(&args)?, r, i))
 }
 fn complex_real(o: &Obj) -> PyResult<Obj> {
     Ok(new_float(
@@ -1160,7 +1160,12 @@ fn bytes_new(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         }
         (Some(x), None) => bytes_from_arg(&x)?,
     };
-    Ok(new_bytes(&data))
+    let cls = a0(&args)?;
+    if cls.is(&t().bytes) {
+        Ok(new_bytes(&data))
+    } else {
+        Ok(crate::objects::bytes::alloc_bytes_of(&cls, &data))
+    }
 }
 fn bytearray_new(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     let x = args.get(1).cloned().or_else(|| kwarg(&kw, "source"));
@@ -1484,4 +1489,5 @@ pub fn register() {
     add_static(&tt.bytearray, "__new__", bytearray_new);
     add_method(&tt.bytearray, "append", ba_append);
     add_method(&tt.bytearray, "extend", ba_extend);
+    super::bytes_pad::register();
 }

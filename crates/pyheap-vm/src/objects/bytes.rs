@@ -40,8 +40,14 @@ pub fn set_bytearray_payload(s: &TypeSlots) -> bool {
 }
 
 pub fn alloc_bytes(b: &[u8]) -> Obj {
+    alloc_bytes_of(&t().bytes, b)
+}
+
+/// A bytes object of type `ty` (bytes or a subclass, whose instances are
+/// tracked GC objects as in CPython).
+pub fn alloc_bytes_of(ty: &Obj, b: &[u8]) -> Obj {
     let o = match new_object(
-        &t().bytes,
+        ty,
         BytesObj {
             size: b.len(),
             hash: Cell::new(-1),
@@ -54,6 +60,7 @@ pub fn alloc_bytes(b: &[u8]) -> Obj {
     for (c, v) in o.items::<BytesObj>().iter().zip(b) {
         c.set(*v);
     }
+    crate::gcapi::track(&o);
     o
 }
 

@@ -35,13 +35,24 @@ pub fn new_float(v: f64) -> Obj {
     new_float_of(&t().float, v)
 }
 
+/// A float of type `ty` (float or a subclass, whose instances are tracked
+/// GC objects as in CPython).
 pub fn new_float_of(ty: &Obj, v: f64) -> Obj {
-    new_object(ty, FloatObj { v }, 0).unwrap_or_else(|_| crate::exc::memory_error_obj())
+    let o = new_object(ty, FloatObj { v }, 0).unwrap_or_else(|_| crate::exc::memory_error_obj());
+    crate::gcapi::track(&o);
+    o
 }
 
 pub fn new_complex(re: f64, im: f64) -> Obj {
-    new_object(&t().complex, ComplexObj { re, im }, 0)
-        .unwrap_or_else(|_| crate::exc::memory_error_obj())
+    new_complex_of(&t().complex, re, im)
+}
+
+/// A complex of type `ty` (complex or a subclass, tracked as in CPython).
+pub fn new_complex_of(ty: &Obj, re: f64, im: f64) -> Obj {
+    let o =
+        new_object(ty, ComplexObj { re, im }, 0).unwrap_or_else(|_| crate::exc::memory_error_obj());
+    crate::gcapi::track(&o);
+    o
 }
 
 pub fn float_value(o: &Obj) -> Option<f64> {

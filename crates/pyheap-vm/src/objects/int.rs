@@ -101,6 +101,7 @@ fn alloc_digits(ty: &Obj, neg: bool, digits: &[u32]) -> Obj {
     for (cell, d) in o.items::<IntObj>().iter().zip(digits) {
         cell.set(*d);
     }
+    crate::gcapi::track(&o);
     o
 }
 

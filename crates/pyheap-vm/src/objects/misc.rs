@@ -1,8 +1,6 @@
 //! Small object kinds: modules (56 bytes), `range` (48), `slice` (40),
-//! `SimpleNamespace`/`mappingproxy`/dict views (one reference), and the
-//! shared iterator payload used by every builtin iterator type.
-
-use std::cell::Cell;
+//! `SimpleNamespace`/`mappingproxy`/dict views (one reference). Iterator
+//! payloads are in `iterobj.rs`.
 
 use pyheap_mem::{new_object, ObjPtr, Payload, Slot, TypeSlots, WeakListWord};
 
@@ -56,15 +54,6 @@ pub struct OneRef {
 }
 simple_payload!(OneRef, set_oneref_payload);
 
-/// Every builtin iterator: two references and two counters.
-pub struct IterObj {
-    pub a: Slot,
-    pub b: Slot,
-    pub i: Cell<i64>,
-    pub n: Cell<i64>,
-}
-simple_payload!(IterObj, set_iter_payload);
-
 fn visit(slots: &[&Slot], v: &mut dyn FnMut(ObjPtr)) {
     for s in slots {
         if let Some(p) = s.peek() {
@@ -100,16 +89,6 @@ pub fn oneref_traverse(o: &Obj, v: &mut dyn FnMut(ObjPtr)) {
 pub fn oneref_clear(o: &Obj) {
     if let Some(m) = o.payload::<OneRef>() {
         drop(m.r.take());
-    }
-}
-pub fn iter_traverse(o: &Obj, v: &mut dyn FnMut(ObjPtr)) {
-    if let Some(m) = o.payload::<IterObj>() {
-        visit(&[&m.a, &m.b], v);
-    }
-}
-pub fn iter_clear(o: &Obj) {
-    if let Some(m) = o.payload::<IterObj>() {
-        drop((m.a.take(), m.b.take()));
     }
 }
 
@@ -188,17 +167,4 @@ pub fn new_oneref(ty: &Obj, r: Obj) -> Obj {
 
 pub fn oneref(o: &Obj) -> Option<Obj> {
     o.payload::<OneRef>().and_then(|m| m.r.get())
-}
-
-pub fn new_iter(ty: &Obj, a: Option<Obj>, b: Option<Obj>, i: i64, n: i64) -> Obj {
-    alloc(
-        ty,
-        IterObj {
-            a: Slot::new(a),
-            b: Slot::new(b),
-            i: Cell::new(i),
-            n: Cell::new(n),
-        },
-        true,
-    )
 }

@@ -71,8 +71,10 @@ pub fn alloc_str_of(ty: &Obj, s: &str) -> Obj {
         hash: Cell::new(-1),
         info: Cell::new(n << INFO_NCHARS_SHIFT),
     };
-    new_object(ty, payload, size.saturating_sub(48))
-        .unwrap_or_else(|_| crate::exc::memory_error_obj())
+    let o = new_object(ty, payload, size.saturating_sub(48))
+        .unwrap_or_else(|_| crate::exc::memory_error_obj());
+    crate::gcapi::track(&o);
+    o
 }
 
 /// A Python str (empty and 1-char Latin-1 strings are shared singletons).

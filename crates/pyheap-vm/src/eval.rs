@@ -1550,7 +1550,15 @@ fn method_lookup(o: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
     if !is_plain {
         return Ok(None);
     }
-    if crate::attr::own_attr_obj(o, name).is_some() {
+    // Only objects with a managed dict or a payload dict can shadow the
+    // method with an attribute of their own (a list, str, ... cannot).
+    let may_shadow = o
+        .type_slots()
+        .flags
+        .get()
+        .contains(pyheap_mem::TypeFlags::MANAGED_DICT)
+        || crate::attr::has_payload_dict_slot(o);
+    if may_shadow && crate::attr::own_attr_obj(o, name).is_some() {
         return Ok(None);
     }
     Ok(Some(m))

@@ -24,6 +24,7 @@ pub mod docstrings;
 pub mod eval;
 pub mod exc;
 pub mod exc_group;
+pub mod exc_oserror;
 pub mod fastops;
 pub mod frames;
 pub mod gcapi;

@@ -1019,14 +1019,21 @@ fn module_dir(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     Ok(list::new_list(dict::keys(&d)))
 }
 
-fn exc_new(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
+fn exc_new(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     let cls = a0(&args)?;
     let rest = args[1..].to_vec();
+    if crate::types::is_type(&cls) && crate::types::is_subtype(&cls, &t().os_error) {
+        return crate::exc_oserror::new(&cls, &rest, &kw);
+    }
     Ok(crate::exc::alloc_exc(&cls, tuple::new_tuple(rest)))
 }
 fn exc_init(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     let e = a0(&args)?;
     let rest = args[1..].to_vec();
+    if crate::types::isinstance(&e, &t().os_error) {
+        crate::exc_oserror::init(&e, &rest, &kw)?;
+        return Ok(none());
+    }
     if let Some(p) = crate::exc::ep(&e) {
         p.args.set(Some(tuple::new_tuple(rest.clone())));
     }

@@ -26,6 +26,7 @@ pub mod exc;
 pub mod exc_group;
 pub mod exc_oserror;
 pub mod fastops;
+pub mod frame_objects;
 pub mod frames;
 pub mod gcapi;
 pub mod gen;

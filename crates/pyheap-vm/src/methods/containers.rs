@@ -1265,32 +1265,10 @@ fn frame_globals(o: &Obj) -> PyResult<Obj> {
         .unwrap_or_else(none))
 }
 fn frame_back(o: &Obj) -> PyResult<Obj> {
-    Ok(o.payload::<crate::traceback::FrameObj>()
-        .and_then(|f| f.back.get())
-        .unwrap_or_else(none))
+    Ok(crate::frame_objects::back_of(o).unwrap_or_else(none))
 }
 fn frame_locals(o: &Obj) -> PyResult<Obj> {
-    if let Some(l) = o
-        .payload::<crate::traceback::FrameObj>()
-        .and_then(|f| f.locals.get())
-    {
-        return Ok(l);
-    }
-    let d = dict::new_dict();
-    if let Some(f) = o.payload::<crate::traceback::FrameObj>() {
-        let names = f
-            .code
-            .get()
-            .and_then(|c| crate::code::co(&c).map(|x| x.varnames.clone()))
-            .unwrap_or_default();
-        let vals: Vec<Option<Obj>> = f.fast.borrow().clone();
-        for (n, v) in names.into_iter().zip(vals) {
-            if let Some(v) = v {
-                dict::set_item(&d, n, v)?;
-            }
-        }
-    }
-    Ok(d)
+    crate::frame_objects::locals_of(o)
 }
 fn tb_next(o: &Obj) -> PyResult<Obj> {
     Ok(o.payload::<crate::traceback::TracebackObj>()

@@ -25,6 +25,7 @@ pub mod linemap;
 mod literal_limit;
 pub mod optimize;
 mod parse;
+mod parser_depth;
 mod pool;
 mod symtable;
 mod tabs;

@@ -77,6 +77,7 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<Mod, CompileErr
     let (err_pos, is_eof) = match (first, unsupported) {
         (None, None) => {
             let toks = parsed.tokens();
+            crate::parser_depth::check(parsed.syntax(), toks, mode, filename)?;
             if let Some(e) = crate::literal_limit::check(toks, source, filename, &lines, usize::MAX)
             {
                 return Err(e);

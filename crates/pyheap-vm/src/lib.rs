@@ -98,8 +98,14 @@ fn syntax_error(e: &pyheap_compiler::CompileError) -> PyErr {
     if !types::is_subtype(&ty, &tt.syntax_error) {
         // e.g. "RecursionError: maximum recursion depth exceeded during
         // compilation": an ordinary exception, without location details.
+        // A bare MemoryError (the parser's stack limit) has no arguments.
+        let args = if e.message.is_empty() {
+            Vec::new()
+        } else {
+            vec![pstr::new_str(&e.message)]
+        };
         return PyErr {
-            exc: exc::new_exc(&ty, vec![pstr::new_str(&e.message)]),
+            exc: exc::new_exc(&ty, args),
         };
     }
     let none = types::none;

@@ -27,11 +27,18 @@ pub(crate) fn make_error(
     range: TextRange,
 ) -> CompileError {
     let start = range.start().to_usize().min(source.len());
-    let end = range.end().to_usize().min(source.len()).max(start);
+    let mut end = range.end().to_usize().min(source.len()).max(start);
+    while !source.is_char_boundary(end) {
+        end += 1;
+    }
+    // CPython's NEWLINE token ends where it starts (on its own line).
+    let newline = end > start && source.as_bytes()[start..end].iter().all(|b| *b == b'\n' || *b == b'\r');
     let (line, _) = lines.line_col(start);
-    let (end_line, _) = lines.line_col(end);
+    let (end_line, _) = lines.line_col(if newline { start } else { end });
     let offset = lines.char_offset(start);
-    let end_offset = if end > start {
+    let end_offset = if newline {
+        offset
+    } else if end > start {
         lines.char_offset(end)
     } else {
         offset + 1
@@ -315,10 +322,22 @@ fn translate(
             }
             syntax("invalid syntax", range)
         }
-        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) => syntax(
-            &format!("invalid character '{tok}' (U+{:04X})", *tok as u32),
-            one_char(start),
-        ),
+        // CPython's tokenizer passes a printable ASCII character it does
+        // not know (`$`, `?`, `` ` ``) to the parser as an error token.
+        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok })
+            if tok.is_ascii_graphic() =>
+        {
+            syntax("invalid syntax", one_char(start))
+        }
+        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) => {
+            let mut e = syntax(
+                &format!("invalid character '{tok}' (U+{:04X})", *tok as u32),
+                one_char(start),
+            );
+            // A tokenizer error: it ends where it starts.
+            e.end_offset = e.offset;
+            e
+        }
         ParseErrorType::Lexical(LexicalErrorType::OtherError(msg))
             if msg.contains("decimal integer literal") =>
         {

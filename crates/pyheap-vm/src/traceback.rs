@@ -538,12 +538,17 @@ fn syntax_error_text(exc: &Obj, name: &str) -> String {
             if let Some(off) = i(get("offset")) {
                 let end = i(get("end_offset")).unwrap_or(off);
                 let endl = i(get("end_lineno")).unwrap_or(l);
-                let start = (off as usize).saturating_sub(1).saturating_sub(lead);
-                let width = if endl == l && end > off {
+                let mut start = (off as usize).saturating_sub(1).saturating_sub(lead);
+                let mut width = if endl == l && end > off {
                     (end - off) as usize
                 } else {
                     1
                 };
+                // CPython clamps a caret beyond the text (in bytes) to its end.
+                if start > stripped.len() {
+                    start = stripped.len();
+                    width = 1;
+                }
                 out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width)));
             }
         }

@@ -19,6 +19,7 @@ pub mod constant;
 pub mod disasm;
 pub mod error;
 mod fold;
+pub mod int_shift;
 pub mod interactive;
 pub mod limits;
 pub mod linemap;

@@ -121,8 +121,14 @@ mod tests {
 
     #[test]
     fn errors() {
-        assert_eq!(sh(1, BigInt::from(-1), true), Err(ShiftError::NegativeCount));
-        assert_eq!(sh(1, BigInt::from(-1), false), Err(ShiftError::NegativeCount));
+        assert_eq!(
+            sh(1, BigInt::from(-1), true),
+            Err(ShiftError::NegativeCount)
+        );
+        assert_eq!(
+            sh(1, BigInt::from(-1), false),
+            Err(ShiftError::NegativeCount)
+        );
         let huge: BigInt = BigInt::from(1) << 70u32;
         assert_eq!(sh(1, huge, true), Err(ShiftError::TooManyDigits));
         assert_eq!(

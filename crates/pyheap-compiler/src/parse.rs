@@ -32,7 +32,10 @@ pub(crate) fn make_error(
         end += 1;
     }
     // CPython's NEWLINE token ends where it starts (on its own line).
-    let newline = end > start && source.as_bytes()[start..end].iter().all(|b| *b == b'\n' || *b == b'\r');
+    let newline = end > start
+        && source.as_bytes()[start..end]
+            .iter()
+            .all(|b| *b == b'\n' || *b == b'\r');
     let (line, _) = lines.line_col(start);
     let (end_line, _) = lines.line_col(if newline { start } else { end });
     let offset = lines.char_offset(start);

@@ -36,7 +36,12 @@ const BASE_EXEC: i64 = 31;
 
 /// `Err(MemoryError)` when CPython's parser would pass `MAXSTACK` on this
 /// (successfully parsed) source.
-pub fn check(module: &Mod, tokens: &Tokens, mode: Mode, filename: &str) -> Result<(), CompileError> {
+pub fn check(
+    module: &Mod,
+    tokens: &Tokens,
+    mode: Mode,
+    filename: &str,
+) -> Result<(), CompileError> {
     let mut v = DepthVisitor {
         brackets: bracket_weights(tokens),
         depth: 0,

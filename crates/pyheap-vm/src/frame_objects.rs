@@ -127,7 +127,7 @@ fn new_frame_obj(
 pub fn adopt_frame_object(frame: &mut Frame) {
     if frame.fobj.is_none() {
         if let Some(p) = crate::frames::pos_of_fast(&frame.fast) {
-            frame.fobj = crate::frames::activation_info(p).and_then(|a| a.4);
+            frame.fobj = crate::frames::activation_info(p).and_then(|a| a.fobj);
         }
     }
 }
@@ -159,12 +159,12 @@ pub fn frame_object(frame: &mut Frame) -> Obj {
 /// The frame object of the running activation at `pos` (0 = oldest),
 /// created on first use.
 pub fn frame_at(pos: usize) -> Option<Obj> {
-    let (code, lasti, globals, ns, existing) = crate::frames::activation_info(pos)?;
-    if existing.is_some() {
-        return existing;
+    let a = crate::frames::activation_info(pos)?;
+    if a.fobj.is_some() {
+        return a.fobj;
     }
-    let view = crate::frames::live_locals(pos).map(|(_, fast, cells, _)| (fast, cells));
-    let f = new_frame_obj(code, globals, lasti, ns, view);
+    let view = crate::frames::live_locals(pos);
+    let f = new_frame_obj(a.code, a.globals, a.lasti, a.locals, view);
     Some(crate::frames::attach_frame_object(pos, f))
 }
 

@@ -224,10 +224,20 @@ pub fn depth() -> usize {
     CODE_STACK.with(|s| s.try_borrow().map_or(0, |s| s.len()))
 }
 
-/// What a frame object of the activation at `pos` (0 = oldest) needs:
-/// (code, instruction index, globals, locals mapping, existing frame
-/// object).
-pub fn activation_info(pos: usize) -> Option<(Obj, usize, Obj, Option<Obj>, Option<Obj>)> {
+/// What a frame object of an activation needs.
+pub struct ActivationInfo {
+    pub code: Obj,
+    /// The activation's current instruction index.
+    pub lasti: usize,
+    pub globals: Obj,
+    /// The locals mapping (module, class body, exec), if any.
+    pub locals: Option<Obj>,
+    /// The frame object already made for it.
+    pub fobj: Option<Obj>,
+}
+
+/// [`ActivationInfo`] of the activation at `pos` (0 = oldest).
+pub fn activation_info(pos: usize) -> Option<ActivationInfo> {
     CODE_STACK.with(|s| {
         let s = s.try_borrow().ok()?;
         let a = s.get(pos)?;
@@ -235,13 +245,13 @@ pub fn activation_info(pos: usize) -> Option<(Obj, usize, Obj, Option<Obj>, Opti
             Some(above) => above.saved,
             None => CUR_LASTI.with(|c| c.get()),
         };
-        Some((
-            a.code.clone(),
+        Some(ActivationInfo {
+            code: a.code.clone(),
             lasti,
-            a.globals.clone(),
-            a.locals.clone(),
-            a.fobj.clone(),
-        ))
+            globals: a.globals.clone(),
+            locals: a.locals.clone(),
+            fobj: a.fobj.clone(),
+        })
     })
 }
 
@@ -295,18 +305,12 @@ pub fn take_frame_object(pos: usize) -> Option<Obj> {
     f
 }
 
-/// The live locals of the activation at `pos`: (code, fast slots, cells,
-/// locals mapping).
-pub fn live_locals(pos: usize) -> Option<(Obj, FastLocals, Vec<Obj>, Option<Obj>)> {
+/// The live fast locals and cells of the activation at `pos`.
+pub fn live_locals(pos: usize) -> Option<(FastLocals, Vec<Obj>)> {
     CODE_STACK.with(|s| {
         let s = s.try_borrow().ok()?;
         let a = s.get(pos)?;
-        Some((
-            a.code.clone(),
-            a.fast.clone(),
-            a.cells.clone(),
-            a.locals.clone(),
-        ))
+        Some((a.fast.clone(), a.cells.clone()))
     })
 }
 

@@ -44,7 +44,10 @@ pub fn long_line_chunk(e: &mut CompileError, src: &str) {
     {
         return;
     }
-    let Some(line) = src.split_inclusive('\n').nth((e.line as usize).wrapping_sub(1)) else {
+    let Some(line) = src
+        .split_inclusive('\n')
+        .nth((e.line as usize).wrapping_sub(1))
+    else {
         return;
     };
     let line = match line.strip_suffix("\r\n") {

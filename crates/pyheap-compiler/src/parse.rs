@@ -370,14 +370,26 @@ fn translate(
             }
             e
         }
-        ParseErrorType::UnexpectedIndentation => make_error(
-            ErrorKind::IndentationError,
-            "unexpected indent",
-            filename,
-            source,
-            lines,
-            range,
-        ),
+        ParseErrorType::UnexpectedIndentation => {
+            let mut e = make_error(
+                ErrorKind::IndentationError,
+                "unexpected indent",
+                filename,
+                source,
+                lines,
+                range,
+            );
+            // CPython's offset is the end of the INDENT token (the width of
+            // the indentation in characters), so no caret is printed.
+            if let Some(t) = &e.text {
+                let width = t
+                    .chars()
+                    .take_while(|c| matches!(c, ' ' | '\t' | '\x0c'))
+                    .count();
+                e.offset = width as u32;
+            }
+            e
+        }
         ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
             let rest = source.get(start..).unwrap_or("");
             let body = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic());

@@ -94,6 +94,45 @@ pub fn new_exc(ty: &Obj, args: Vec<Obj>) -> Obj {
     o
 }
 
+/// `BaseException.__init__`'s keyword check: only `ImportError` (`name`,
+/// `path`), `NameError` (`name`) and `AttributeError` (`name`, `obj`)
+/// take keywords; CPython's messages.
+pub fn check_init_keywords(ty: &Obj, kw: &Kw) -> PyResult<()> {
+    if kw.is_empty() {
+        return Ok(());
+    }
+    let tt = t();
+    let (allowed, fname): (&[&str], &str) = if is_subtype(ty, &tt.import_error) {
+        (&["name", "path"], "ImportError")
+    } else if is_subtype(ty, &tt.name_error) {
+        (&["name"], "NameError")
+    } else if is_subtype(ty, &tt.attribute_error) {
+        (&["name", "obj"], "AttributeError")
+    } else {
+        return Err(type_err(&format!(
+            "{}() takes no keyword arguments",
+            crate::types::type_name(ty)
+        )));
+    };
+    if kw.len() > allowed.len() {
+        return Err(type_err(&format!(
+            "{fname}() takes at most {} keyword argument{} ({} given)",
+            allowed.len(),
+            if allowed.len() == 1 { "" } else { "s" },
+            kw.len()
+        )));
+    }
+    for (k, _) in kw {
+        let name = crate::objects::str::as_str(k).unwrap_or("");
+        if !allowed.contains(&name) {
+            return Err(type_err(&format!(
+                "'{name}' is an invalid keyword argument for {fname}()"
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Sets the subclass-specific attributes from the constructor arguments.
 pub fn init_attrs(o: &Obj, args: &[Obj], kw: &Kw) -> PyResult<()> {
     let ty = o.type_ref();

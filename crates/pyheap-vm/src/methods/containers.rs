@@ -1034,6 +1034,7 @@ fn exc_init(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         crate::exc_oserror::init(&e, &rest, &kw)?;
         return Ok(none());
     }
+    crate::exc::check_init_keywords(&e.type_ref(), &kw)?;
     if let Some(p) = crate::exc::ep(&e) {
         p.args.set(Some(tuple::new_tuple(rest.clone())));
     }

@@ -536,7 +536,7 @@ fn syntax_error_text(exc: &Obj, name: &str) -> String {
             let lead = text.chars().count() - stripped.chars().count();
             out.push_str(&format!("    {}\n", stripped.trim_end()));
             // No caret when it would point into the stripped indentation.
-            if let Some(off) = i(get("offset")).filter(|o| *o - 1 >= lead as i64) {
+            if let Some(off) = i(get("offset")).filter(|o| *o > lead as i64) {
                 let end = i(get("end_offset")).unwrap_or(off);
                 let endl = i(get("end_lineno")).unwrap_or(l);
                 let mut start = (off as usize).saturating_sub(1).saturating_sub(lead);

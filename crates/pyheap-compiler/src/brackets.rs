@@ -31,17 +31,22 @@ pub(crate) fn check(source: &str, filename: &str, lines: &LineIndex<'_>) -> Opti
     let mut stack: Vec<(u8, usize)> = Vec::new();
     let mut i = 0;
     let err = |msg: String, pos: usize| {
+        let never_closed = msg.ends_with("was never closed");
+        let mut error = make_error(
+            ErrorKind::SyntaxError,
+            &msg,
+            filename,
+            source,
+            lines,
+            range_at(pos),
+        );
+        // CPython's tokenizer errors end where they start; "was never
+        // closed" has no end column (0).
+        error.end_offset = if never_closed { 0 } else { error.offset };
         Some(BracketError {
-            error: make_error(
-                ErrorKind::SyntaxError,
-                &msg,
-                filename,
-                source,
-                lines,
-                range_at(pos),
-            ),
+            error,
             pos,
-            never_closed: msg.ends_with("was never closed"),
+            never_closed,
         })
     };
     while i < b.len() {

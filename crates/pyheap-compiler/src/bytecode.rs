@@ -123,7 +123,7 @@
 //! the generator runs and swapped out when it yields/returns (CPython's
 //! `gi_exc_state`).
 
-use crate::constant::Constant;
+use crate::constant::{ConstValue, Constant};
 
 /// Index of an instruction in `CodeUnit::instructions` (absolute jump target).
 pub type Label = u32;
@@ -719,6 +719,47 @@ pub struct CodeUnit {
     /// (`Constant::id` < this). Same value in every code unit of one
     /// `compile()` call.
     pub unit_const_count: u32,
+}
+
+impl CodeUnit {
+    /// A copy whose nested code constants are replaced by `None` (the VM
+    /// keeps those as code objects of their own). Copying only this level
+    /// keeps making the code objects of n nested functions linear in n.
+    pub fn clone_without_nested_code(&self) -> CodeUnit {
+        let consts = self
+            .consts
+            .iter()
+            .map(|c| match c.value {
+                ConstValue::Code(_) => Constant {
+                    id: c.id,
+                    value: ConstValue::None,
+                },
+                _ => c.clone(),
+            })
+            .collect();
+        CodeUnit {
+            name: self.name.clone(),
+            qualname: self.qualname.clone(),
+            filename: self.filename.clone(),
+            first_line: self.first_line,
+            kind: self.kind,
+            argcount: self.argcount,
+            posonlyargcount: self.posonlyargcount,
+            kwonlyargcount: self.kwonlyargcount,
+            flags: self.flags,
+            instructions: self.instructions.clone(),
+            locations: self.locations.clone(),
+            consts,
+            names: self.names.clone(),
+            varnames: self.varnames.clone(),
+            cellvars: self.cellvars.clone(),
+            freevars: self.freevars.clone(),
+            cell2arg: self.cell2arg.clone(),
+            stacksize: self.stacksize,
+            has_docstring: self.has_docstring,
+            unit_const_count: self.unit_const_count,
+        }
+    }
 }
 
 impl CodeUnit {

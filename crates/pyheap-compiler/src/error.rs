@@ -17,6 +17,9 @@ pub enum ErrorKind {
     /// compilation` (the source nests deeper than CPython's compiler allows).
     /// Not a SyntaxError subclass: the VM raises it without location info.
     RecursionError,
+    /// A bare `MemoryError`: CPython's parser ran past its stack limit
+    /// (`parser_depth.rs`). Raised without message or location.
+    MemoryError,
 }
 
 impl ErrorKind {
@@ -27,6 +30,7 @@ impl ErrorKind {
             ErrorKind::IndentationError => "IndentationError",
             ErrorKind::TabError => "TabError",
             ErrorKind::RecursionError => "RecursionError",
+            ErrorKind::MemoryError => "MemoryError",
         }
     }
 }

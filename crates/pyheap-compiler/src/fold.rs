@@ -7,7 +7,9 @@
 //! * Safety limits: `MAX_INT_SIZE` 128 bits, `MAX_COLLECTION_SIZE` 256,
 //!   `MAX_TOTAL_ITEMS` 1024, `MAX_STR_SIZE` 4096.
 
-use num_bigint::{BigInt, Sign};
+use num_bigint::BigInt;
+
+use crate::int_shift::{apply_left, Shift};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use ruff_python_ast::{self as ast, Expr, Number, Operator, UnaryOp};
@@ -474,27 +476,11 @@ fn fold_int_binop(
             V::Int(a.mod_floor(b))
         }
         Operator::Pow => return int_pow(a, b),
-        Operator::LShift => {
-            if b.is_negative() {
-                return None;
-            }
-            let n = b.to_u64()?;
-            if !a.is_zero() && (n > MAX_INT_SIZE || int_bits(a) > MAX_INT_SIZE - n) {
-                return None;
-            }
-            V::Int(a << n)
-        }
-        Operator::RShift => {
-            if b.is_negative() {
-                return None;
-            }
-            match b.to_u64() {
-                Some(n) if n < 1 << 32 => V::Int(a >> n),
-                _ => V::Int(if a.sign() == Sign::Minus {
-                    BigInt::from(-1)
-                } else {
-                    BigInt::zero()
-                }),
+        Operator::LShift | Operator::RShift => {
+            match crate::int_shift::prepare(a, b, op == Operator::LShift).ok()? {
+                Shift::Value(v) => V::Int(v),
+                Shift::Left { by, bits } if bits <= MAX_INT_SIZE => V::Int(apply_left(a, by)),
+                Shift::Left { .. } => return None,
             }
         }
         Operator::BitOr if both_bool => V::Bool(l.truthy() | r.truthy()),

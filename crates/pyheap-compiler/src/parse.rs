@@ -27,11 +27,21 @@ pub(crate) fn make_error(
     range: TextRange,
 ) -> CompileError {
     let start = range.start().to_usize().min(source.len());
-    let end = range.end().to_usize().min(source.len()).max(start);
+    let mut end = range.end().to_usize().min(source.len()).max(start);
+    while !source.is_char_boundary(end) {
+        end += 1;
+    }
+    // CPython's NEWLINE token ends where it starts (on its own line).
+    let newline = end > start
+        && source.as_bytes()[start..end]
+            .iter()
+            .all(|b| *b == b'\n' || *b == b'\r');
     let (line, _) = lines.line_col(start);
-    let (end_line, _) = lines.line_col(end);
+    let (end_line, _) = lines.line_col(if newline { start } else { end });
     let offset = lines.char_offset(start);
-    let end_offset = if end > start {
+    let end_offset = if newline {
+        offset
+    } else if end > start {
         lines.char_offset(end)
     } else {
         offset + 1
@@ -77,6 +87,7 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<Mod, CompileErr
     let (err_pos, is_eof) = match (first, unsupported) {
         (None, None) => {
             let toks = parsed.tokens();
+            crate::parser_depth::check(parsed.syntax(), toks, mode, filename)?;
             if let Some(e) = crate::literal_limit::check(toks, source, filename, &lines, usize::MAX)
             {
                 return Err(e);
@@ -314,10 +325,22 @@ fn translate(
             }
             syntax("invalid syntax", range)
         }
-        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) => syntax(
-            &format!("invalid character '{tok}' (U+{:04X})", *tok as u32),
-            one_char(start),
-        ),
+        // CPython's tokenizer passes a printable ASCII character it does
+        // not know (`$`, `?`, `` ` ``) to the parser as an error token.
+        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok })
+            if tok.is_ascii_graphic() =>
+        {
+            syntax("invalid syntax", one_char(start))
+        }
+        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) => {
+            let mut e = syntax(
+                &format!("invalid character '{tok}' (U+{:04X})", *tok as u32),
+                one_char(start),
+            );
+            // A tokenizer error: it ends where it starts.
+            e.end_offset = e.offset;
+            e
+        }
         ParseErrorType::Lexical(LexicalErrorType::OtherError(msg))
             if msg.contains("decimal integer literal") =>
         {
@@ -347,14 +370,26 @@ fn translate(
             }
             e
         }
-        ParseErrorType::UnexpectedIndentation => make_error(
-            ErrorKind::IndentationError,
-            "unexpected indent",
-            filename,
-            source,
-            lines,
-            range,
-        ),
+        ParseErrorType::UnexpectedIndentation => {
+            let mut e = make_error(
+                ErrorKind::IndentationError,
+                "unexpected indent",
+                filename,
+                source,
+                lines,
+                range,
+            );
+            // CPython's offset is the end of the INDENT token (the width of
+            // the indentation in characters), so no caret is printed.
+            if let Some(t) = &e.text {
+                let width = t
+                    .chars()
+                    .take_while(|c| matches!(c, ' ' | '\t' | '\x0c'))
+                    .count();
+                e.offset = width as u32;
+            }
+            e
+        }
         ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
             let rest = source.get(start..).unwrap_or("");
             let body = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic());

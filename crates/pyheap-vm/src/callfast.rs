@@ -66,14 +66,14 @@ pub fn try_call(frame: &mut Frame, argc: usize) -> Option<PyResult<Obj>> {
     } else {
         (second, None)
     };
-    let mut slots = callee.fast.iter_mut();
+    let mut slots = callee.fast.iter();
     if let Some(s) = self_ {
         if let Some(slot) = slots.next() {
-            *slot = Some(s);
+            slot.set(Some(s));
         }
     }
     for (slot, a) in slots.zip(it) {
-        *slot = a;
+        slot.set(a);
     }
     let callable = callable?;
     let fp = callable.payload::<FuncObj>()?;

@@ -124,12 +124,7 @@ fn make_code(unit: &CodeUnit, cache: &mut Vec<Option<Obj>>) -> Obj {
     let names = |v: &[String]| -> Vec<Obj> { v.iter().map(|s| pstr::intern(s)).collect() };
     let mut cellnames = names(&unit.cellvars);
     cellnames.extend(names(&unit.freevars));
-    let mut stripped = unit.clone();
-    for c in stripped.consts.iter_mut() {
-        if let ConstValue::Code(_) = c.value {
-            c.value = ConstValue::None;
-        }
-    }
+    let stripped = unit.clone_without_nested_code();
     let payload = CodeObj {
         unit: Rc::new(stripped),
         consts,

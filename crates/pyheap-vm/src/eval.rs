@@ -24,7 +24,9 @@ use crate::types::{is_none, none, py_bool, t, tname};
 /// A running (or suspended) frame.
 pub struct Frame {
     pub code: Obj,
-    pub fast: Vec<Option<Obj>>,
+    /// Fast locals, shared with the frame's activation entry (see
+    /// `crate::frames::FastLocals`).
+    pub fast: crate::frames::FastLocals,
     pub cells: Vec<Obj>,
     pub stack: Vec<Option<Obj>>,
     pub blocks: Vec<(u32, u32)>,
@@ -50,12 +52,13 @@ impl Drop for Frame {
     /// Releases locals, cells, then the value stack (the order the fields
     /// were dropped in before buffers were reused) and recycles the buffers.
     fn drop(&mut self) {
-        let mut fast = std::mem::take(&mut self.fast);
-        fast.clear();
+        for s in self.fast.iter() {
+            drop(s.take());
+        }
         drop(std::mem::take(&mut self.cells));
         let mut stack = std::mem::take(&mut self.stack);
         stack.clear();
-        crate::frames::give_buf(fast);
+        crate::frames::give_fast(crate::frames::take_fast_out(&mut self.fast));
         crate::frames::give_buf(stack);
     }
 }
@@ -86,8 +89,7 @@ impl Frame {
     fn with_parts(code: Obj, globals: Obj, builtins: Obj, locals: Option<Obj>) -> Frame {
         let (nfast, ncells) =
             co(&code).map_or((0, 0), |c| (c.unit.varnames.len(), c.unit.ncells()));
-        let mut fast = crate::frames::take_buf();
-        fast.resize(nfast, None);
+        let fast = crate::frames::take_fast(nfast);
         Frame {
             code,
             fast,
@@ -144,8 +146,8 @@ impl Frame {
             visit(o.ptr());
         }
         visit(self.code.ptr());
-        for v in self.fast.iter().flatten() {
-            visit(v.ptr());
+        for v in self.fast.iter().filter_map(|s| s.peek()) {
+            visit(v);
         }
         for c in &self.cells {
             visit(c.ptr());
@@ -282,7 +284,7 @@ pub(crate) fn init_cells(fp: &FuncObj, c: &CodeObj, frame: &mut Frame) {
             .get(i)
             .copied()
             .flatten()
-            .and_then(|a| frame.fast.get_mut(a as usize).and_then(|s| s.take()));
+            .and_then(|a| frame.fast.get(a as usize).and_then(|s| s.take()));
         frame.cells.push(crate::objects::func::new_cell(init));
     }
     if !c.unit.freevars.is_empty() {
@@ -317,7 +319,7 @@ fn bind_args(
     let mut extra_pos = Vec::new();
     for (i, a) in args.into_iter().enumerate() {
         if i < argcount {
-            frame.fast[i] = Some(a);
+            frame.fast[i].set(Some(a));
         } else {
             extra_pos.push(a);
         }
@@ -374,12 +376,12 @@ fn bind_args(
     }
     let mut idx = argcount + kwonly;
     if has_varargs {
-        frame.fast[idx] = Some(tuple::new_tuple(extra_pos));
+        frame.fast[idx].set(Some(tuple::new_tuple(extra_pos)));
         idx += 1;
     }
     let kwdict = if has_varkw {
         let d = dict::new_dict();
-        frame.fast[idx] = Some(d.clone());
+        frame.fast[idx].set(Some(d.clone()));
         Some(d)
     } else {
         None
@@ -392,14 +394,14 @@ fn bind_args(
             .map(|p| p + posonly);
         match pos {
             Some(p) => {
-                if frame.fast[p].is_some() {
+                if frame.fast[p].peek().is_some() {
                     return Err(type_err(&format!(
                         "{}() got multiple values for argument '{}'",
                         fname(fp),
                         ks
                     )));
                 }
-                frame.fast[p] = Some(v);
+                frame.fast[p].set(Some(v));
             }
             None => match &kwdict {
                 Some(d) => dict::set_item(d, k, v)?,
@@ -430,9 +432,9 @@ fn bind_args(
         let first_def = argcount - defaults.len();
         let mut missing = Vec::new();
         for i in nargs..argcount {
-            if frame.fast[i].is_none() {
+            if frame.fast[i].peek().is_none() {
                 if i >= first_def {
-                    frame.fast[i] = Some(defaults[i - first_def].clone());
+                    frame.fast[i].set(Some(defaults[i - first_def].clone()));
                 } else {
                     missing.push(u.varnames[i].clone());
                 }
@@ -452,10 +454,10 @@ fn bind_args(
         let kwd = fp.kwdefaults.get();
         let mut missing = Vec::new();
         for i in argcount..argcount + kwonly {
-            if frame.fast[i].is_none() {
+            if frame.fast[i].peek().is_none() {
                 let name = &u.varnames[i];
                 match kwd.as_ref().and_then(|d| dict::get_str(d, name)) {
-                    Some(v) => frame.fast[i] = Some(v),
+                    Some(v) => frame.fast[i].set(Some(v)),
                     None => missing.push(name.clone()),
                 }
             }
@@ -501,7 +503,7 @@ pub fn run_frame(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
     let Some(c) = co(&code_ref) else {
         return Err(type_err("bad code object"));
     };
-    let _active = crate::frames::enter_code(&code_ref);
+    let _active = crate::frames::enter_code(frame);
     crate::modules::signal::check()?;
     crate::budget::tick()?;
     let mut pending = throw;
@@ -529,7 +531,10 @@ pub fn run_frame(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
                         finish_frame(frame);
                         return Ok(Exit::Return(v));
                     }
-                    Ok(Ctl::Yield(v)) => return Ok(Exit::Yield(v)),
+                    Ok(Ctl::Yield(v)) => {
+                        crate::frame_objects::adopt_frame_object(frame);
+                        return Ok(Exit::Yield(v));
+                    }
                     Err(e) => e,
                 }
             }
@@ -560,9 +565,7 @@ pub fn run_frame(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
 
 /// At frame exit: a frame object that outlives the frame takes its locals.
 fn finish_frame(frame: &mut Frame) {
-    if let Some(fo) = frame.fobj.take() {
-        crate::traceback::frame_exit(&fo, std::mem::take(&mut frame.fast));
-    }
+    crate::traceback::frame_exit(frame);
 }
 
 fn unbound_local(c: &CodeObj, i: usize) -> PyErr {
@@ -651,16 +654,13 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
             }
         }
         I::LoadConst(i) => frame.push(c.consts[i as usize].clone()),
-        I::LoadFast(i) => match &frame.fast[i as usize] {
-            Some(v) => {
-                let v = v.clone();
-                frame.push(v);
-            }
+        I::LoadFast(i) => match frame.fast[i as usize].get() {
+            Some(v) => frame.push(v),
             None => return Err(unbound_local(c, i as usize)),
         },
         I::StoreFast(i) => {
             let v = frame.pop();
-            let old = frame.fast[i as usize].replace(v);
+            let old = frame.fast[i as usize].replace(Some(v));
             drop(old);
         }
         I::DeleteFast(i) => match frame.fast[i as usize].take() {
@@ -1449,7 +1449,7 @@ fn call_in_frame(
         let first = if c.unit.argcount + c.unit.kwonlyargcount > 0
             || c.unit.flags & flags::CO_VARARGS != 0
         {
-            match frame.fast.first().cloned().flatten() {
+            match frame.fast.first().and_then(|s| s.get()) {
                 Some(v) => Some(v),
                 None => c
                     .unit
@@ -1473,7 +1473,7 @@ fn call_in_frame(
             b.self_.peek().is_none()
                 && matches!(
                     b.def.name,
-                    "globals" | "locals" | "vars" | "dir" | "exec" | "eval" | "_getframe"
+                    "globals" | "locals" | "vars" | "dir" | "exec" | "eval"
                 )
         });
     if !needs {
@@ -1484,8 +1484,8 @@ fn call_in_frame(
         None => {
             let d = dict::new_dict();
             for (i, v) in frame.fast.iter().enumerate() {
-                if let Some(v) = v {
-                    dict::set_item(&d, c.varnames[i].clone(), v.clone())?;
+                if let Some(v) = v.get() {
+                    dict::set_item(&d, c.varnames[i].clone(), v)?;
                 }
             }
             for (i, cell) in frame.cells.iter().enumerate() {

@@ -94,6 +94,45 @@ pub fn new_exc(ty: &Obj, args: Vec<Obj>) -> Obj {
     o
 }
 
+/// `BaseException.__init__`'s keyword check: only `ImportError` (`name`,
+/// `path`), `NameError` (`name`) and `AttributeError` (`name`, `obj`)
+/// take keywords; CPython's messages.
+pub fn check_init_keywords(ty: &Obj, kw: &Kw) -> PyResult<()> {
+    if kw.is_empty() {
+        return Ok(());
+    }
+    let tt = t();
+    let (allowed, fname): (&[&str], &str) = if is_subtype(ty, &tt.import_error) {
+        (&["name", "path"], "ImportError")
+    } else if is_subtype(ty, &tt.name_error) {
+        (&["name"], "NameError")
+    } else if is_subtype(ty, &tt.attribute_error) {
+        (&["name", "obj"], "AttributeError")
+    } else {
+        return Err(type_err(&format!(
+            "{}() takes no keyword arguments",
+            crate::types::type_name(ty)
+        )));
+    };
+    if kw.len() > allowed.len() {
+        return Err(type_err(&format!(
+            "{fname}() takes at most {} keyword argument{} ({} given)",
+            allowed.len(),
+            if allowed.len() == 1 { "" } else { "s" },
+            kw.len()
+        )));
+    }
+    for (k, _) in kw {
+        let name = crate::objects::str::as_str(k).unwrap_or("");
+        if !allowed.contains(&name) {
+            return Err(type_err(&format!(
+                "'{name}' is an invalid keyword argument for {fname}()"
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Sets the subclass-specific attributes from the constructor arguments.
 pub fn init_attrs(o: &Obj, args: &[Obj], kw: &Kw) -> PyResult<()> {
     let ty = o.type_ref();
@@ -131,19 +170,7 @@ pub fn init_attrs(o: &Obj, args: &[Obj], kw: &Kw) -> PyResult<()> {
             },
         )?;
     } else if is_subtype(&ty, &tt.os_error) {
-        let none = crate::types::none;
-        let (errno, strerror, filename) = if (2..=5).contains(&args.len()) {
-            (
-                args[0].clone(),
-                args[1].clone(),
-                args.get(2).cloned().unwrap_or_else(none),
-            )
-        } else {
-            (none(), none(), none())
-        };
-        dict::set_str(&d, "errno", errno)?;
-        dict::set_str(&d, "strerror", strerror)?;
-        dict::set_str(&d, "filename", filename)?;
+        crate::exc_oserror::parse(o, args)?;
     } else if is_subtype(&ty, &tt.syntax_error) {
         let none = crate::types::none;
         dict::set_str(&d, "msg", if args.is_empty() { none() } else { first() })?;
@@ -316,7 +343,7 @@ pub fn exc_str(o: &Obj) -> PyResult<String> {
         }
     }
     if crate::types::isinstance(o, &t().os_error) {
-        if let Some(s) = os_error_str(o, &args)? {
+        if let Some(s) = crate::exc_oserror::display(o)? {
             return Ok(s);
         }
     }
@@ -431,25 +458,3 @@ pub const HIERARCHY: &[(&str, &str)] = &[
     ("ResourceWarning", "Warning"),
     ("EncodingWarning", "Warning"),
 ];
-
-/// `str()` of an `OSError` with `errno` and `strerror` set:
-/// `[Errno N] text`, plus `: 'filename'` (and ` -> 'filename2'`).
-fn os_error_str(o: &Obj, args: &[Obj]) -> PyResult<Option<String>> {
-    let d = exc_dict(o);
-    let get = |k: &str| dict::get_str(&d, k).filter(|v| !crate::types::is_none(v));
-    let (Some(errno), Some(strerror)) = (get("errno"), get("strerror")) else {
-        return Ok(None);
-    };
-    let mut s = format!(
-        "[Errno {}] {}",
-        crate::ops::str_string(&errno)?,
-        crate::ops::str_string(&strerror)?
-    );
-    if let Some(f) = get("filename") {
-        s.push_str(&format!(": {}", crate::ops::repr_string(&f)?));
-        if let Some(f2) = args.get(4).filter(|v| !crate::types::is_none(v)) {
-            s.push_str(&format!(" -> {}", crate::ops::repr_string(f2)?));
-        }
-    }
-    Ok(Some(s))
-}

@@ -5,6 +5,9 @@
 //! only (see `eval::call_with_ns`), so ordinary calls pay nothing.
 
 use std::cell::RefCell;
+use std::rc::Rc;
+
+use pyheap_mem::Slot;
 
 use crate::rt::Obj;
 
@@ -68,18 +71,87 @@ pub fn give_buf(mut v: Vec<Option<Obj>>) {
     });
 }
 
-// --- The Python call stack as (code, instruction index), for tracemalloc ---
+// --- Shared fast locals ---
+//
+// A frame's fast locals live in an `Rc` shared with its activation entry
+// below, so `f_locals` of a running outer frame (`sys._getframe(1)`,
+// `f_back`, `tb_frame`) can read them while that frame waits in a call. The
+// slots' references are owned by the frame (it clears them when dropped);
+// the activation's clone is only a view.
+
+/// The fast-locals slots of one frame.
+pub type FastLocals = Rc<Vec<Slot>>;
+
+thread_local! {
+    static FREE_FAST: std::mem::ManuallyDrop<RefCell<Vec<FastLocals>>> =
+        const { std::mem::ManuallyDrop::new(RefCell::new(Vec::new())) };
+}
+
+thread_local! {
+    // NOTE: what a dropped frame leaves in its `fast` field (no allocation).
+    static NO_FAST: std::mem::ManuallyDrop<FastLocals> =
+        std::mem::ManuallyDrop::new(Rc::new(Vec::new()));
+}
+
+/// Takes `fast` out of a frame being dropped (leaving a shared empty block).
+pub fn take_fast_out(fast: &mut FastLocals) -> FastLocals {
+    let empty = NO_FAST.with(|e| Rc::clone(e));
+    std::mem::replace(fast, empty)
+}
+
+/// `n` empty slots (a reused block when one is free).
+pub fn take_fast(n: usize) -> FastLocals {
+    let mut rc = FREE_FAST
+        .with(|f| f.try_borrow_mut().ok().and_then(|mut f| f.pop()))
+        .unwrap_or_default();
+    match Rc::get_mut(&mut rc) {
+        Some(v) => v.resize_with(n, Slot::default),
+        None => rc = Rc::new((0..n).map(|_| Slot::default()).collect()),
+    }
+    rc
+}
+
+/// Returns emptied slots for reuse (kept only when nothing else views them).
+pub fn give_fast(mut rc: FastLocals) {
+    let Some(v) = Rc::get_mut(&mut rc) else {
+        return;
+    };
+    if v.capacity() > FREE_BUF_CAP_MAX {
+        return;
+    }
+    // Already emptied by contract; the slots hold no references.
+    v.clear();
+    FREE_FAST.with(|f| {
+        if let Ok(mut f) = f.try_borrow_mut() {
+            if f.len() < FREE_BUFS_MAX {
+                f.push(rc);
+            }
+        }
+    });
+}
+
+// --- The Python call stack as (code, instruction index), for tracemalloc
+// and frame objects ---
 //
 // `run_frame` enters a [`CodeGuard`] for each activation and stores the
 // current instruction index in `CUR_LASTI` before each instruction; a frame
 // below the top finds its index saved in the entry above it.
 
-/// (code, instruction index, frame object) of one activation.
-pub type Activation = (Obj, usize, Option<Obj>);
+/// One running activation: what a frame object of it needs.
+pub struct Activation {
+    pub code: Obj,
+    /// The caller's instruction index, saved at entry.
+    saved: usize,
+    /// The frame object made for this activation (one per frame).
+    pub fobj: Option<Obj>,
+    pub fast: FastLocals,
+    pub cells: Vec<Obj>,
+    /// The frame's locals mapping (module, class body, exec), if any.
+    pub locals: Option<Obj>,
+    pub globals: Obj,
+}
 
 thread_local! {
-    /// (code, the caller's instruction index saved at entry, the frame
-    /// object `sys._getframe` made for this activation).
     static CODE_STACK: std::mem::ManuallyDrop<RefCell<Vec<Activation>>> = const { std::mem::ManuallyDrop::new(RefCell::new(Vec::new())) };
     static CUR_LASTI: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
@@ -87,25 +159,35 @@ thread_local! {
 /// Pops the activation entered by [`enter_code`] when dropped.
 pub struct CodeGuard;
 
-/// Records that `code` starts (or resumes) running.
-pub fn enter_code(code: &Obj) -> CodeGuard {
+/// Records that `frame` starts (or resumes) running.
+pub fn enter_code(frame: &crate::eval::Frame) -> CodeGuard {
     let saved = CUR_LASTI.with(|c| c.get());
-    CODE_STACK.with(|s| s.borrow_mut().push((code.clone(), saved, None)));
+    let a = Activation {
+        code: frame.code.clone(),
+        saved,
+        fobj: frame.fobj.clone(),
+        fast: frame.fast.clone(),
+        cells: frame.cells.clone(),
+        locals: frame.locals.clone(),
+        globals: frame.globals_obj(),
+    };
+    CODE_STACK.with(|s| s.borrow_mut().push(a));
     CodeGuard
 }
 
 impl Drop for CodeGuard {
     fn drop(&mut self) {
         let top = CODE_STACK.with(|s| s.try_borrow_mut().ok().and_then(|mut s| s.pop()));
-        if let Some((_, saved, fobj)) = &top {
-            if let Some(f) = fobj
+        if let Some(a) = &top {
+            if let Some(f) = a
+                .fobj
                 .as_ref()
                 .and_then(|f| f.payload::<crate::traceback::FrameObj>())
             {
                 // The frame object outlives the activation: freeze its line.
                 f.lasti.set(CUR_LASTI.with(|c| c.get()));
             }
-            CUR_LASTI.with(|c| c.set(*saved));
+            CUR_LASTI.with(|c| c.set(a.saved));
         }
         drop(top);
     }
@@ -126,48 +208,110 @@ pub fn code_stack(limit: usize) -> (Vec<(Obj, usize)>, usize) {
         };
         let mut out = Vec::with_capacity(limit.min(s.len()));
         let mut lasti = CUR_LASTI.with(|c| c.get());
-        for (code, saved, _) in s.iter().rev() {
+        for a in s.iter().rev() {
             if out.len() >= limit {
                 break;
             }
-            out.push((code.clone(), lasti));
-            lasti = *saved;
+            out.push((a.code.clone(), lasti));
+            lasti = a.saved;
         }
         (out, s.len())
     })
 }
 
-/// The running activations, most recent first: (code, instruction index,
-/// frame object if one was made).
-pub fn activations() -> Vec<Activation> {
+/// The number of running activations.
+pub fn depth() -> usize {
+    CODE_STACK.with(|s| s.try_borrow().map_or(0, |s| s.len()))
+}
+
+/// What a frame object of an activation needs.
+pub struct ActivationInfo {
+    pub code: Obj,
+    /// The activation's current instruction index.
+    pub lasti: usize,
+    pub globals: Obj,
+    /// The locals mapping (module, class body, exec), if any.
+    pub locals: Option<Obj>,
+    /// The frame object already made for it.
+    pub fobj: Option<Obj>,
+}
+
+/// [`ActivationInfo`] of the activation at `pos` (0 = oldest).
+pub fn activation_info(pos: usize) -> Option<ActivationInfo> {
     CODE_STACK.with(|s| {
-        let Ok(s) = s.try_borrow() else {
-            return Vec::new();
+        let s = s.try_borrow().ok()?;
+        let a = s.get(pos)?;
+        let lasti = match s.get(pos + 1) {
+            Some(above) => above.saved,
+            None => CUR_LASTI.with(|c| c.get()),
         };
-        let mut lasti = CUR_LASTI.with(|c| c.get());
-        let mut out = Vec::with_capacity(s.len());
-        for (code, saved, f) in s.iter().rev() {
-            out.push((code.clone(), lasti, f.clone()));
-            lasti = *saved;
-        }
-        out
+        Some(ActivationInfo {
+            code: a.code.clone(),
+            lasti,
+            globals: a.globals.clone(),
+            locals: a.locals.clone(),
+            fobj: a.fobj.clone(),
+        })
     })
 }
 
-/// Attaches frame objects to activations by position from the bottom of
-/// the stack (as [`activations`] numbered them, reversed).
-pub fn attach_frame_objects(made: Vec<(usize, Obj)>) {
-    CODE_STACK.with(|s| {
-        if let Ok(mut s) = s.try_borrow_mut() {
-            for (pos, f) in made {
-                if let Some(e) = s.get_mut(pos) {
-                    if e.2.is_none() {
-                        e.2 = Some(f);
-                    }
+/// Attaches `fobj` to the activation at `pos` unless it has one; returns the
+/// activation's frame object.
+pub fn attach_frame_object(pos: usize, fobj: Obj) -> Obj {
+    // NOTE: a frame object not attached is dropped after the borrow ends
+    // (its release may run Python code).
+    let (kept, unused) = CODE_STACK.with(|s| {
+        let Ok(mut s) = s.try_borrow_mut() else {
+            return (fobj, None);
+        };
+        match s.get_mut(pos) {
+            Some(a) => match &a.fobj {
+                Some(existing) => (existing.clone(), Some(fobj)),
+                None => {
+                    a.fobj = Some(fobj.clone());
+                    (fobj, None)
                 }
-            }
+            },
+            None => (fobj, None),
         }
     });
+    drop(unused);
+    kept
+}
+
+/// The position of the running activation whose locals are `fast`.
+pub fn pos_of_fast(fast: &FastLocals) -> Option<usize> {
+    CODE_STACK.with(|s| {
+        let s = s.try_borrow().ok()?;
+        s.iter().rposition(|a| Rc::ptr_eq(&a.fast, fast))
+    })
+}
+
+/// The position of the running activation `fobj` is attached to.
+pub fn pos_of_fobj(fobj: &Obj) -> Option<usize> {
+    CODE_STACK.with(|s| {
+        let s = s.try_borrow().ok()?;
+        s.iter()
+            .rposition(|a| a.fobj.as_ref().is_some_and(|f| f.is(fobj)))
+    })
+}
+
+/// Detaches and returns the frame object of the activation at `pos`.
+pub fn take_frame_object(pos: usize) -> Option<Obj> {
+    let f = CODE_STACK.with(|s| {
+        let mut s = s.try_borrow_mut().ok()?;
+        s.get_mut(pos)?.fobj.take()
+    });
+    f
+}
+
+/// The live fast locals and cells of the activation at `pos`.
+pub fn live_locals(pos: usize) -> Option<(FastLocals, Vec<Obj>)> {
+    CODE_STACK.with(|s| {
+        let s = s.try_borrow().ok()?;
+        let a = s.get(pos)?;
+        Some((a.fast.clone(), a.cells.clone()))
+    })
 }
 
 /// The current instruction index of the activation `fobj` is attached to
@@ -176,11 +320,11 @@ pub fn live_lasti(fobj: &Obj) -> Option<usize> {
     CODE_STACK.with(|s| {
         let s = s.try_borrow().ok()?;
         let mut lasti = CUR_LASTI.with(|c| c.get());
-        for (_, saved, f) in s.iter().rev() {
-            if f.as_ref().is_some_and(|f| f.is(fobj)) {
+        for a in s.iter().rev() {
+            if a.fobj.as_ref().is_some_and(|f| f.is(fobj)) {
                 return Some(lasti);
             }
-            lasti = *saved;
+            lasti = a.saved;
         }
         None
     })

@@ -108,7 +108,7 @@ pub fn import_module(full: &str) -> PyResult<Obj> {
             dict::set_str(&md, "__package__", pstr::new_str(parent.unwrap_or("")))?;
         }
         dict::set_str(&mods, full, m.clone())?;
-        let code = match crate::compile_source(&src, &path, pyheap_compiler::Mode::Exec) {
+        let code = match crate::compile_module_file(&src, &path) {
             Ok(c) => c,
             Err(e) => {
                 let _ = dict::del_item(&mods, &pstr::new_str(full));

@@ -463,7 +463,7 @@ pub fn build_types() -> Types {
     if let Some(s) = frame.as_type_slots() {
         // CPython's basicsize and itemsize (the embedded frame's words);
         // instances are padded to that size (traceback.rs).
-        s.basicsize.set(crate::traceback::FRAME_BASICSIZE);
+        s.basicsize.set(crate::frame_objects::FRAME_BASICSIZE);
         s.itemsize.set(8);
     }
     let traceback = with(

@@ -25,7 +25,9 @@ pub mod docstrings;
 pub mod eval;
 pub mod exc;
 pub mod exc_group;
+pub mod exc_oserror;
 pub mod fastops;
+pub mod frame_objects;
 pub mod frames;
 pub mod gcapi;
 pub mod gen;
@@ -44,6 +46,7 @@ pub mod pattern_ops;
 pub mod reprs;
 pub mod room;
 pub mod rt;
+mod script_text;
 pub mod seq;
 pub mod shutdown;
 pub mod sizes;
@@ -68,6 +71,19 @@ pub fn compile_source(src: &str, filename: &str, mode: Mode) -> PyResult<Obj> {
     match pyheap_compiler::compile(src, filename, mode) {
         Ok(unit) => Ok(code::code_from_unit(&unit)),
         Err(e) => Err(syntax_error(&e)),
+    }
+}
+
+/// [`compile_source`] for a module read from the file `filename` (its
+/// long-line syntax errors show as CPython's, see `script_text`).
+pub fn compile_module_file(src: &str, filename: &str) -> PyResult<Obj> {
+    rt::remember_source(filename, src);
+    match pyheap_compiler::compile(src, filename, Mode::Exec) {
+        Ok(unit) => Ok(code::code_from_unit(&unit)),
+        Err(mut e) => {
+            script_text::long_line_chunk(&mut e, src);
+            Err(syntax_error(&e))
+        }
     }
 }
 
@@ -97,8 +113,14 @@ fn syntax_error(e: &pyheap_compiler::CompileError) -> PyErr {
     if !types::is_subtype(&ty, &tt.syntax_error) {
         // e.g. "RecursionError: maximum recursion depth exceeded during
         // compilation": an ordinary exception, without location details.
+        // A bare MemoryError (the parser's stack limit) has no arguments.
+        let args = if e.message.is_empty() {
+            Vec::new()
+        } else {
+            vec![pstr::new_str(&e.message)]
+        };
         return PyErr {
-            exc: exc::new_exc(&ty, vec![pstr::new_str(&e.message)]),
+            exc: exc::new_exc(&ty, args),
         };
     }
     let none = types::none;
@@ -257,13 +279,29 @@ pub fn block_signals_in_this_thread() {
 
 /// Runs source as the `__main__` module; returns the exit code.
 pub fn run_source(src: &str, filename: &str) -> i32 {
+    run_main(src, filename, false)
+}
+
+/// Runs `src` as `__main__`; `script` when it was read from the file
+/// `filename` (its long-line syntax errors show as CPython's, see
+/// `script_text`).
+fn run_main(src: &str, filename: &str, script: bool) -> i32 {
     let d = main_dict();
     if filename != "<string>" && filename != "<stdin>" {
         let _ = dict::set_str(&d, "__file__", pstr::new_str(filename));
     }
     // NOTE: `_arena` lives until the script finishes, like CPython's arena.
-    let r = compile_source_with_arena(src, filename, Mode::Exec)
-        .and_then(|(code, _arena)| eval::run_code(&code, &d, None));
+    rt::remember_source(filename, src);
+    let compiled = match pyheap_compiler::compile(src, filename, Mode::Exec) {
+        Ok(unit) => Ok(code::code_from_unit_with_arena(&unit)),
+        Err(mut e) => {
+            if script {
+                script_text::long_line_chunk(&mut e, src);
+            }
+            Err(syntax_error(&e))
+        }
+    };
+    let r = compiled.and_then(|(code, _arena)| eval::run_code(&code, &d, None));
     let code = match r {
         Ok(_) => 0,
         Err(e) => {
@@ -329,7 +367,7 @@ pub fn run_file(path: &str) -> i32 {
             };
             // NOTE: like CPython 3.9+, `__file__`/`co_filename` of the main
             // script are absolute (not symlink-resolved).
-            run_source(&src, &abs)
+            run_main(&src, &abs, true)
         }
         Err(e) => {
             let exe = "pyheap";

@@ -55,7 +55,7 @@ pub fn sizeof(o: &Obj) -> usize {
     }
     if let Some(f) = o.payload::<crate::traceback::FrameObj>() {
         if let Some(code) = f.code.get() {
-            return crate::traceback::frame_size(&code);
+            return crate::frame_objects::frame_size(&code);
         }
     }
     o.type_slots().basicsize.get()

@@ -2,54 +2,22 @@
 //! (`Traceback (most recent call last):`, source lines, `^^^^` markers,
 //! chained exceptions).
 //!
-//! Read [`add_frame_entry`] and [`print_exception`] first. A frame object
-//! is created when a traceback first mentions a running frame; when that
-//! frame exits the frame object takes over its fast locals, so a traceback
-//! keeps the locals alive as in CPython.
+//! Read [`add_frame_entry`] and [`print_exception`] first. A traceback
+//! entry holds the frame's one frame object (`crate::frame_objects`); when
+//! that frame exits the frame object takes over its fast locals, so a
+//! traceback keeps the locals alive as in CPython.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use pyheap_mem::{new_object, ObjPtr, Payload, Slot, TypeSlots};
 
 use crate::code::co;
 use crate::eval::Frame;
+pub use crate::frame_objects::{
+    frame_clear, frame_exit, frame_object, frame_traverse, getframe, set_frame_payload, FrameObj,
+};
 use crate::rt::Obj;
 use crate::types::{t, tdata};
-
-pub struct FrameObj {
-    pub code: Slot,
-    pub globals: Slot,
-    pub lasti: Cell<usize>,
-    pub fast: RefCell<Vec<Option<Obj>>>,
-    pub back: Slot,
-    /// `f_locals` when known as a dict: a module frame's globals, or a
-    /// snapshot of a function's locals taken by `sys._getframe`.
-    pub locals: Slot,
-}
-
-/// Trailing items: padding bytes up to CPython's object size
-/// ([`frame_size`]), never read.
-impl Payload for FrameObj {
-    type Item = u8;
-}
-
-/// `frame.__sizeof__` of 3.11: `PyFrameObject` up to its embedded
-/// `_PyInterpreterFrame` (48) + the frame's header (72) + one word per
-/// local, cell, free variable and stack slot of the code.
-pub fn frame_size(code: &Obj) -> usize {
-    FRAME_BASICSIZE + 8 * crate::code::frame_slots(code)
-}
-
-/// CPython's `tp_basicsize` of frame objects.
-pub const FRAME_BASICSIZE: usize = 120;
-
-fn frame_padding(code: &Obj) -> usize {
-    crate::code::padding_for::<FrameObj>(frame_size(code))
-}
-
-pub fn set_frame_payload(s: &TypeSlots) -> bool {
-    pyheap_mem::set_payload::<FrameObj>(s, 16)
-}
 
 pub struct TracebackObj {
     pub next: Slot,
@@ -66,30 +34,6 @@ pub fn set_tb_payload(s: &TypeSlots) -> bool {
     pyheap_mem::set_payload::<TracebackObj>(s, 16)
 }
 
-pub fn frame_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
-    if let Some(f) = o.payload::<FrameObj>() {
-        for s in [&f.code, &f.globals, &f.back, &f.locals] {
-            if let Some(p) = s.peek() {
-                visit(p);
-            }
-        }
-        if let Ok(fast) = f.fast.try_borrow() {
-            for v in fast.iter().flatten() {
-                visit(v.ptr());
-            }
-        }
-    }
-}
-
-pub fn frame_clear(o: &Obj) {
-    if let Some(f) = o.payload::<FrameObj>() {
-        let old = std::mem::take(&mut *f.fast.borrow_mut());
-        drop(old);
-        drop(f.back.take());
-        drop(f.locals.take());
-    }
-}
-
 pub fn tb_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
     if let Some(tb) = o.payload::<TracebackObj>() {
         for s in [&tb.next, &tb.frame] {
@@ -104,44 +48,6 @@ pub fn tb_clear(o: &Obj) {
     if let Some(tb) = o.payload::<TracebackObj>() {
         drop((tb.next.take(), tb.frame.take()));
     }
-}
-
-/// The frame object of a running frame (created on first use).
-pub fn frame_object(frame: &mut Frame) -> Obj {
-    if let Some(f) = &frame.fobj {
-        if let Some(fo) = f.payload::<FrameObj>() {
-            fo.lasti.set(frame.lasti);
-        }
-        return f.clone();
-    }
-    let f = new_object(
-        &t().frame,
-        FrameObj {
-            code: Slot::new(Some(frame.code.clone())),
-            globals: Slot::new(Some(frame.globals_obj())),
-            lasti: Cell::new(frame.lasti),
-            fast: RefCell::new(Vec::new()),
-            back: Slot::new(None),
-            locals: Slot::new(None),
-        },
-        frame_padding(&frame.code),
-    )
-    .unwrap_or_else(|_| crate::exc::memory_error_obj());
-    crate::gcapi::track(&f);
-    frame.fobj = Some(f.clone());
-    f
-}
-
-/// Called when a frame with a frame object exits: the object keeps the locals.
-pub fn frame_exit(fo: &Obj, fast: Vec<Option<Obj>>) {
-    if fo.refcnt() > 1 {
-        if let Some(f) = fo.payload::<FrameObj>() {
-            let old = std::mem::replace(&mut *f.fast.borrow_mut(), fast);
-            drop(old);
-            return;
-        }
-    }
-    drop(fast);
 }
 
 /// Adds a traceback entry for `frame` to `exc` and sets `__context__`.
@@ -629,15 +535,21 @@ fn syntax_error_text(exc: &Obj, name: &str) -> String {
             let stripped = text.trim_start();
             let lead = text.chars().count() - stripped.chars().count();
             out.push_str(&format!("    {}\n", stripped.trim_end()));
-            if let Some(off) = i(get("offset")) {
+            // No caret when it would point into the stripped indentation.
+            if let Some(off) = i(get("offset")).filter(|o| *o > lead as i64) {
                 let end = i(get("end_offset")).unwrap_or(off);
                 let endl = i(get("end_lineno")).unwrap_or(l);
-                let start = (off as usize).saturating_sub(1).saturating_sub(lead);
-                let width = if endl == l && end > off {
+                let mut start = (off as usize).saturating_sub(1).saturating_sub(lead);
+                let mut width = if endl == l && end > off {
                     (end - off) as usize
                 } else {
                     1
                 };
+                // CPython clamps a caret beyond the text (in bytes) to its end.
+                if start > stripped.len() {
+                    start = stripped.len();
+                    width = 1;
+                }
                 out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width)));
             }
         }
@@ -650,101 +562,4 @@ fn syntax_error_text(exc: &Obj, name: &str) -> String {
 pub fn print_exception(exc: &Obj) {
     let text = format_exception(exc);
     crate::modules::sys::write_stderr(&text);
-}
-
-/// `sys._getframe(depth)`: frame objects for the running Python frames.
-///
-/// NOTE: the eval loop keeps no registry of its `Frame`s, only the code
-/// stack of `crate::frames`; a frame object made here is attached to its
-/// activation there, so asking again gives the same object, `f_lineno`
-/// follows the running frame (`crate::frames::live_lasti`) and is frozen
-/// when the activation ends. `f_globals` is the dict of the module whose
-/// `__file__` is the code's file (else `__main__`'s); `f_locals` is the
-/// globals for module code, a snapshot for the calling function's frame
-/// (depth 0), else an empty dict.
-pub fn getframe(depth: usize) -> crate::rt::PyResult<Obj> {
-    let entries = crate::frames::activations();
-    let total = entries.len();
-    if depth >= total {
-        return Err(crate::exc::value_err("call stack is not deep enough"));
-    }
-    let top_locals = crate::frames::current_locals();
-    let mut back: Option<Obj> = None;
-    let mut made = Vec::new();
-    // Bottom (oldest) first, so each frame's `f_back` exists already.
-    for (idx, (code, lasti, existing)) in entries.iter().enumerate().rev() {
-        let pos = total - 1 - idx;
-        if let Some(f) = existing {
-            // A new snapshot of the caller's locals (as CPython refreshes
-            // `f_locals` from the fast locals).
-            let is_module = crate::code::co(code).is_some_and(|c| c.unit.name == "<module>");
-            if let (0, false, Some(fo), Some(l)) =
-                (idx, is_module, f.payload::<FrameObj>(), &top_locals)
-            {
-                if fo.locals.peek().is_some() {
-                    drop(fo.locals.replace(Some(l.clone())));
-                }
-            }
-            back = Some(f.clone());
-            continue;
-        }
-        let globals = module_globals_for(code);
-        let is_module = crate::code::co(code).is_some_and(|c| c.unit.name == "<module>");
-        let locals = if is_module {
-            Some(globals.clone())
-        } else if idx == 0 {
-            top_locals.clone()
-        } else {
-            None
-        };
-        let f = new_object(
-            &t().frame,
-            FrameObj {
-                code: Slot::new(Some(code.clone())),
-                globals: Slot::new(Some(globals)),
-                lasti: Cell::new(*lasti),
-                fast: RefCell::new(Vec::new()),
-                back: Slot::new(back.take()),
-                locals: Slot::new(locals),
-            },
-            frame_padding(code),
-        )
-        .unwrap_or_else(|_| crate::exc::memory_error_obj());
-        crate::gcapi::track(&f);
-        made.push((pos, f.clone()));
-        back = Some(f);
-    }
-    crate::frames::attach_frame_objects(made);
-    let mut f = back.ok_or_else(|| crate::exc::value_err("call stack is not deep enough"))?;
-    for _ in 0..depth {
-        let b = f
-            .payload::<FrameObj>()
-            .and_then(|x| x.back.get())
-            .ok_or_else(|| crate::exc::value_err("call stack is not deep enough"))?;
-        f = b;
-    }
-    Ok(f)
-}
-
-/// The globals of the module that owns `code` (by file name).
-fn module_globals_for(code: &Obj) -> Obj {
-    let mods = crate::modules::sys::modules_dict();
-    let file = crate::code::co(code).map(|c| c.filename.clone());
-    let dict_of = |m: &Obj| crate::objects::misc::module_dict(m);
-    if let Some(file) = file {
-        for k in crate::objects::dict::keys(&mods) {
-            let Ok(Some(m)) = crate::objects::dict::get_item(&mods, &k) else {
-                continue;
-            };
-            let Some(d) = dict_of(&m) else { continue };
-            if let Some(f) = crate::objects::dict::get_str(&d, "__file__") {
-                if crate::ops::eq(&f, &file).unwrap_or(false) {
-                    return d;
-                }
-            }
-        }
-    }
-    crate::objects::dict::get_str(&mods, "__main__")
-        .and_then(|m| dict_of(&m))
-        .unwrap_or_else(crate::types::none)
 }

@@ -1061,14 +1061,22 @@ fn module_dir(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     Ok(list::new_list(dict::keys(&d)))
 }
 
-fn exc_new(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
+fn exc_new(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     let cls = a0(&args)?;
     let rest = args[1..].to_vec();
+    if crate::types::is_type(&cls) && crate::types::is_subtype(&cls, &t().os_error) {
+        return crate::exc_oserror::new(&cls, &rest, &kw);
+    }
     Ok(crate::exc::alloc_exc(&cls, tuple::new_tuple(rest)))
 }
 fn exc_init(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     let e = a0(&args)?;
     let rest = args[1..].to_vec();
+    if crate::types::isinstance(&e, &t().os_error) {
+        crate::exc_oserror::init(&e, &rest, &kw)?;
+        return Ok(none());
+    }
+    crate::exc::check_init_keywords(&e.type_ref(), &kw)?;
     if let Some(p) = crate::exc::ep(&e) {
         p.args.set(Some(tuple::new_tuple(rest.clone())));
     }
@@ -1300,32 +1308,10 @@ fn frame_globals(o: &Obj) -> PyResult<Obj> {
         .unwrap_or_else(none))
 }
 fn frame_back(o: &Obj) -> PyResult<Obj> {
-    Ok(o.payload::<crate::traceback::FrameObj>()
-        .and_then(|f| f.back.get())
-        .unwrap_or_else(none))
+    Ok(crate::frame_objects::back_of(o).unwrap_or_else(none))
 }
 fn frame_locals(o: &Obj) -> PyResult<Obj> {
-    if let Some(l) = o
-        .payload::<crate::traceback::FrameObj>()
-        .and_then(|f| f.locals.get())
-    {
-        return Ok(l);
-    }
-    let d = dict::new_dict();
-    if let Some(f) = o.payload::<crate::traceback::FrameObj>() {
-        let names = f
-            .code
-            .get()
-            .and_then(|c| crate::code::co(&c).map(|x| x.varnames.clone()))
-            .unwrap_or_default();
-        let vals: Vec<Option<Obj>> = f.fast.borrow().clone();
-        for (n, v) in names.into_iter().zip(vals) {
-            if let Some(v) = v {
-                dict::set_item(&d, n, v)?;
-            }
-        }
-    }
-    Ok(d)
+    crate::frame_objects::locals_of(o)
 }
 fn tb_next(o: &Obj) -> PyResult<Obj> {
     Ok(o.payload::<crate::traceback::TracebackObj>()

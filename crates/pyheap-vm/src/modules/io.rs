@@ -122,32 +122,7 @@ pub fn open(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         .and_then(|m| pstr::as_str(&m).map(|s| s.to_string()))
         .unwrap_or_else(|| "r".into());
     let io_err = |e: std::io::Error| {
-        let (ty, errno) = match e.kind() {
-            std::io::ErrorKind::NotFound => (t().file_not_found_error.clone(), 2),
-            std::io::ErrorKind::PermissionDenied => (t().os_error.clone(), 13),
-            _ => (t().os_error.clone(), 5),
-        };
-        let msg = if errno == 2 {
-            "No such file or directory".to_string()
-        } else {
-            e.to_string()
-        };
-        let exc = crate::exc::new_exc(
-            &ty,
-            vec![int::new_int(errno), pstr::new_string(msg.clone())],
-        );
-        let _ = crate::objects::dict::set_str(
-            &crate::exc::exc_dict(&exc),
-            "filename",
-            pstr::new_str(&path),
-        );
-        let shown = format!(
-            "[Errno {errno}] {msg}: {}",
-            pyheap_compiler::constant::str_repr(&path)
-        );
-        let exc2 = crate::exc::new_exc(&ty, vec![pstr::new_string(shown)]);
-        let _ = exc;
-        crate::rt::PyErr { exc: exc2 }
+        crate::modules::os_posix::os_err(e.raw_os_error().unwrap_or(5), Some(&path))
     };
     let target = if mode.contains('w') || mode.contains('a') || mode.contains('x') {
         let f = std::fs::OpenOptions::new()

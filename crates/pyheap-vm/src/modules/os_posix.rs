@@ -19,7 +19,7 @@ use super::add_fn;
 use crate::exc::type_err;
 use crate::objects::{bytes, int::new_int, list, str as pstr, tuple};
 use crate::rt::{Kw, Obj, PyErr, PyResult};
-use crate::types::{none, py_bool, t};
+use crate::types::{none, py_bool};
 
 thread_local! {
     static FDS: RefCell<HashMap<i32, File>> = RefCell::new(HashMap::new());
@@ -32,22 +32,7 @@ pub fn os_err(errno: i32, filename: Option<&str>) -> PyErr {
         Some(i) => msg[..i].to_string(),
         None => msg,
     };
-    let tt = t();
-    let name = match errno {
-        2 => "FileNotFoundError",
-        17 => "FileExistsError",
-        1 | 13 => "PermissionError",
-        3 => "ProcessLookupError",
-        21 => "IsADirectoryError",
-        20 => "NotADirectoryError",
-        _ => "OSError",
-    };
-    let ty = tt
-        .exc_table
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, o)| o.clone())
-        .unwrap_or_else(|| tt.os_error.clone());
+    let ty = crate::exc_oserror::class_for(errno as i64);
     let mut args = vec![new_int(errno as i64), pstr::new_string(msg)];
     if let Some(f) = filename {
         args.push(pstr::new_str(f));

@@ -1,6 +1,6 @@
 //! int arithmetic with CPython semantics on `BigInt`: floor division and
 //! modulo, `divmod`, `**` (negative exponent → float), three-argument `pow`,
-//! shifts, true division (correctly rounded), int → float, bit operations,
+//! true division (correctly rounded), int → float, bit operations,
 //! `to_bytes`/`from_bytes`, `round(int, ndigits)`.
 //!
 //! Read first: [`floor_divmod`] (quotient rounds toward −∞, remainder takes the
@@ -243,41 +243,6 @@ pub fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
     Some(e.x.mod_floor(m))
 }
 
-/// `a << n`. ValueError `negative shift count`; OverflowError `too many digits
-/// in integer` when the shift cannot fit (CPython's limit is about 2**63 bits;
-/// here [`MAX_RESULT_BITS`] gives MemoryError first for large but representable counts).
-pub fn lshift(a: &BigInt, n: &BigInt) -> VResult<BigInt> {
-    if n.sign() == Sign::Minus {
-        return Err(ValueErr::value("negative shift count"));
-    }
-    if a.is_zero() {
-        return Ok(BigInt::zero());
-    }
-    let n = match n.to_u64() {
-        Some(n) if n <= i64::MAX as u64 / 2 => n,
-        _ => return Err(ValueErr::overflow("too many digits in integer")),
-    };
-    if n.saturating_add(a.bits()) > MAX_RESULT_BITS {
-        return Err(memory_error());
-    }
-    Ok(a << (n as usize))
-}
-
-/// `a >> n` (floor: `-5 >> 1000 == -1`). ValueError `negative shift count`.
-pub fn rshift(a: &BigInt, n: &BigInt) -> VResult<BigInt> {
-    if n.sign() == Sign::Minus {
-        return Err(ValueErr::value("negative shift count"));
-    }
-    match n.to_u64() {
-        Some(n) if n < a.bits() + 1 => Ok(a >> (n as usize)),
-        _ => Ok(if a.sign() == Sign::Minus {
-            BigInt::from(-1)
-        } else {
-            BigInt::zero()
-        }),
-    }
-}
-
 /// `int.bit_length()`.
 pub fn bit_length(v: &BigInt) -> u64 {
     v.bits()
@@ -471,23 +436,7 @@ mod tests {
     }
 
     #[test]
-    fn shifts_and_bits() {
-        assert_eq!(
-            lshift(&b(1), &b(-1)).unwrap_err().msg,
-            "negative shift count"
-        );
-        assert_eq!(
-            rshift(&b(1), &b(-1)).unwrap_err().msg,
-            "negative shift count"
-        );
-        assert_eq!(rshift(&b(-5), &b(1000)).unwrap(), b(-1));
-        assert_eq!(
-            lshift(&b(1), &p2(70)).unwrap_err().msg,
-            "too many digits in integer"
-        );
-        assert_eq!(lshift(&b(0), &p2(70)).unwrap(), b(0));
-        assert_eq!(rshift(&b(5), &p2(70)).unwrap(), b(0));
-        assert_eq!(rshift(&b(-7), &b(1)).unwrap(), b(-4));
+    fn bits() {
         assert_eq!(bit_length(&b(7)), 3);
         assert_eq!(bit_count(&b(-7)), 3);
     }

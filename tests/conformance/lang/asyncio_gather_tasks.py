@@ -1,5 +1,6 @@
 # gather (ordering, return_exceptions, failure), Queue, Event, Lock,
-# Semaphore: output order follows CPython's FIFO ready queue.
+# Semaphore: output order follows CPython's FIFO ready queue. Only
+# sleep(0) is used: timed sleeps made the order depend on machine load.
 import asyncio
 
 
@@ -24,7 +25,8 @@ async def main():
         await asyncio.gather(fail("first"), step("e", 3))
     except ValueError as e:
         print("gather raised", e)
-    await asyncio.sleep(0.01)
+    for _ in range(5):
+        await asyncio.sleep(0)
 
     q = asyncio.Queue(maxsize=2)
 
@@ -75,12 +77,13 @@ async def main():
     async def limited(i):
         async with sem:
             print("sem enter", i)
-            await asyncio.sleep(0.01)
+            await asyncio.sleep(0)
             print("sem leave", i)
     await asyncio.gather(*(limited(i) for i in range(4)))
 
     async def child(i):
-        await asyncio.sleep(0.001 * (3 - i))
+        for _ in range(3 - i):
+            await asyncio.sleep(0)
         print("child", i, "done")
         return i
     tasks = [asyncio.create_task(child(i)) for i in range(3)]

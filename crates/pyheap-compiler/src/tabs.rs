@@ -92,7 +92,7 @@ fn scan_line<'q>(line: &str, depth: &mut i32, in_triple: &mut Option<&'q str>) {
     let mut i = 0;
     while i < b.len() {
         if let Some(q) = *in_triple {
-            if line[i..].starts_with(q) {
+            if b[i..].starts_with(q.as_bytes()) {
                 *in_triple = None;
                 i += 3;
             } else {
@@ -106,7 +106,7 @@ fn scan_line<'q>(line: &str, depth: &mut i32, in_triple: &mut Option<&'q str>) {
             b')' | b']' | b'}' => *depth = (*depth - 1).max(0),
             q @ (b'\'' | b'"') => {
                 let triple: &'q str = if q == b'"' { "\"\"\"" } else { "'''" };
-                if line[i..].starts_with(triple) {
+                if b[i..].starts_with(triple.as_bytes()) {
                     *in_triple = Some(triple);
                     i += 3;
                     continue;

@@ -191,6 +191,12 @@ pub fn str_(o: &Obj) -> PyResult<Obj> {
     let ty = o.type_ref();
     if is_heap_type(&ty) {
         if let Some(m) = lookup(&ty, "__str__") {
+            // Inherited `object.__str__` is CPython's `object_str` slot
+            // called on the borrowed object: straight to `repr`, with no
+            // argument vector holding another reference.
+            if lookup(&t().object, "__str__").is_some_and(|b| b.is(&m)) {
+                return repr(o);
+            }
             let r = call_unbound(&m, &ty, vec![o.clone()])?;
             if !pstr::is_str(&r) {
                 return Err(type_err(&format!(

@@ -201,7 +201,10 @@ fn b_print(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         if i > 0 {
             out.push_str(&sep);
         }
-        out.push_str(&ops::str_string(a)?);
+        // CPython's print holds its arguments in a `*args` tuple: one
+        // more reference while each is converted.
+        let held = a.clone();
+        out.push_str(&ops::str_string(&held)?);
     }
     out.push_str(&end);
     match file {

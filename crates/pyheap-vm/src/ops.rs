@@ -1236,6 +1236,11 @@ fn binary_op1(a: &Obj, b: &Obj, op: &str) -> PyResult<Option<Obj>> {
             sb = None;
         }
     }
+    if sa.is_some() && op == "%" && ta.is(&t().str_) {
+        // str's own nb_remainder on the borrowed operands (no argument
+        // vector holding references while `b.__str__` runs).
+        return crate::strfmt::percent_format(a, b).map(|s| Some(pstr::new_string(s)));
+    }
     if let Some(m) = sa {
         let r = call_unbound(&m, &ta, vec![a.clone(), b.clone()])?;
         if !is_notimpl(&r) {
@@ -1429,7 +1434,21 @@ pub fn format(o: &Obj, spec: &str) -> PyResult<Obj> {
     if is_heap_type(&ty) {
         if let Some(m) = lookup(&ty, "__format__") {
             // A bound method, as CPython's `_PyObject_LookupSpecial`.
+            let is_object_format = lookup(&t().object, "__format__").is_some_and(|b| b.is(&m));
             let bound = crate::attr::descr_get(m, Some(o), &ty)?;
+            if is_object_format {
+                // `object.__format__` runs on the bound method's borrowed
+                // self (no argument vector holding another reference).
+                if !spec.is_empty() {
+                    return Err(type_err(&format!(
+                        "unsupported format string passed to {}.__format__",
+                        tname(o)
+                    )));
+                }
+                let r = str_(o);
+                drop(bound);
+                return r;
+            }
             let r = call(&bound, vec![pstr::new_str(spec)], vec![])?;
             if !pstr::is_str(&r) {
                 return Err(type_err(&format!(

@@ -495,19 +495,22 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
         || (crate::types::is_heap_type(&args.type_ref())
             && crate::types::lookup(&args.type_ref(), "__getitem__").is_some()
             && !tuple::is_tuple(args));
-    let items: Vec<Obj> = if tuple::is_tuple(args) {
-        tuple::tuple_items(args)
+    // A single (non-tuple) argument is used borrowed, as CPython's
+    // PyUnicode_Format: no extra reference while its __str__/__repr__ runs.
+    let owned;
+    let items: &[Obj] = if tuple::is_tuple(args) {
+        owned = tuple::tuple_items(args);
+        &owned
     } else {
-        vec![args.clone()]
+        std::slice::from_ref(args)
     };
     let mut idx = 0;
     let mut out = String::new();
     let chars: Vec<char> = f.chars().collect();
     let mut i = 0;
-    let next_arg = |idx: &mut usize| -> PyResult<Obj> {
+    let next_arg = |idx: &mut usize| -> PyResult<&Obj> {
         let v = items
             .get(*idx)
-            .cloned()
             .ok_or_else(|| type_err("not enough arguments for format string"))?;
         *idx += 1;
         Ok(v)
@@ -575,8 +578,12 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
             out.push('%');
             continue;
         }
-        let v = match key_val.take() {
-            Some(v) => v,
+        let keyed;
+        let v: &Obj = match key_val.take() {
+            Some(v) => {
+                keyed = v;
+                &keyed
+            }
             None => next_arg(&mut idx)?,
         };
         let left = flags.contains('-');

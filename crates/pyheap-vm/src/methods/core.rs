@@ -15,14 +15,14 @@ use crate::types::{
     tdata, tname, type_name,
 };
 
-fn a0(args: &[Obj]) -> PyResult<Obj> {
-    args.first()
-        .cloned()
-        .ok_or_else(|| type_err("missing self"))
+/// `self` and the first argument, borrowed from the call's argument vector
+/// (which stands for the caller's references): CPython's slot wrappers take
+/// no reference of their own before calling into Python code.
+fn a0(args: &[Obj]) -> PyResult<&Obj> {
+    args.first().ok_or_else(|| type_err("missing self"))
 }
-fn a1(args: &[Obj]) -> PyResult<Obj> {
+fn a1(args: &[Obj]) -> PyResult<&Obj> {
     args.get(1)
-        .cloned()
         .ok_or_else(|| type_err("expected 1 argument, got 0"))
 }
 
@@ -33,13 +33,13 @@ fn notimpl() -> Obj {
 // ----- dunder dispatchers ----------------------------------------------------
 
 pub fn d_repr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    ops::native_repr(&a0(&args)?).map(pstr::new_string)
+    ops::native_repr(a0(&args)?).map(pstr::new_string)
 }
 pub fn d_str(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    ops::native_str(&a0(&args)?)
+    ops::native_str(a0(&args)?)
 }
 pub fn d_hash(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    Ok(new_int(ops::native_hash(&a0(&args)?)? as i64))
+    Ok(new_int(ops::native_hash(a0(&args)?)? as i64))
 }
 fn d_binop(op: usize, args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (a, b) = (a0(&args)?, a1(&args)?);
@@ -77,10 +77,10 @@ fn d_getitem(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
             None => {
                 if crate::types::is_heap_type(&o.type_ref()) {
                     if let Some(m) = crate::types::lookup(&o.type_ref(), "__missing__") {
-                        return ops::call_unbound(&m, &o.type_ref(), vec![o.clone(), k]);
+                        return ops::call_unbound(&m, &o.type_ref(), vec![o.clone(), k.clone()]);
                     }
                 }
-                Err(crate::exc::key_err(k))
+                Err(crate::exc::key_err(k.clone()))
             }
         };
     }
@@ -100,7 +100,7 @@ fn d_setitem(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         .cloned()
         .ok_or_else(|| type_err("expected 2 arguments"))?;
     if dict::is_dict(&o) {
-        dict::set_item(&o, k, v)?;
+        dict::set_item(&o, k.clone(), v)?;
     } else if !crate::seq::native_setitem(&o, &k, Some(v))? {
         return Err(type_err("item assignment not supported"));
     }
@@ -110,7 +110,7 @@ fn d_delitem(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (o, k) = (a0(&args)?, a1(&args)?);
     if dict::is_dict(&o) {
         if dict::del_item(&o, &k)?.is_none() {
-            return Err(crate::exc::key_err(k));
+            return Err(crate::exc::key_err(k.clone()));
         }
     } else if !crate::seq::native_setitem(&o, &k, None)? {
         return Err(type_err("item deletion not supported"));
@@ -243,7 +243,7 @@ fn obj_ne(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (a, b) = (a0(&args)?, a1(&args)?);
     let ty = a.type_ref();
     let r = match crate::types::lookup(&ty, "__eq__") {
-        Some(m) => ops::call_unbound(&m, &ty, vec![a, b])?,
+        Some(m) => ops::call_unbound(&m, &ty, vec![a.clone(), b.clone()])?,
         None => notimpl(),
     };
     if r.is(&t().not_implemented) {
@@ -256,7 +256,7 @@ fn obj_notimpl(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     Ok(notimpl())
 }
 fn obj_hash(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    Ok(new_int(ops::hash_pointer(&a0(&args)?) as i64))
+    Ok(new_int(ops::hash_pointer(a0(&args)?) as i64))
 }
 fn obj_repr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let o = a0(&args)?;
@@ -274,7 +274,7 @@ fn obj_repr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     ops::native_repr(&o).map(pstr::new_string)
 }
 fn obj_str(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    ops::repr(&a0(&args)?)
+    ops::repr(a0(&args)?)
 }
 fn obj_format(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let o = a0(&args)?;
@@ -309,7 +309,7 @@ fn obj_setattr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     if is_type(&o) {
         crate::attr::type_setattr(&o, &n, v)?;
     } else {
-        crate::attr::generic_setattr(&o, &pstr::intern_obj(n), v)?;
+        crate::attr::generic_setattr(&o, &pstr::intern_obj(n.clone()), v)?;
     }
     Ok(none())
 }
@@ -323,7 +323,7 @@ fn obj_delattr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     Ok(none())
 }
 fn obj_sizeof(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    Ok(new_int_usize(crate::sizes::sizeof(&a0(&args)?)))
+    Ok(new_int_usize(crate::sizes::sizeof(a0(&args)?)))
 }
 fn obj_dir(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let o = a0(&args)?;
@@ -527,11 +527,11 @@ fn ty_call(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     crate::typeobj::type_call(&c, args, kw)
 }
 fn ty_repr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    Ok(pstr::new_string(crate::typeobj::type_repr(&a0(&args)?)))
+    Ok(pstr::new_string(crate::typeobj::type_repr(a0(&args)?)))
 }
 fn ty_or(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (a, b) = (a0(&args)?, a1(&args)?);
-    Ok(tuple::new_tuple(vec![a, b]))
+    Ok(tuple::new_tuple(vec![a.clone(), b.clone()]))
 }
 
 // ----- property / staticmethod / classmethod / super -------------------------
@@ -594,10 +594,10 @@ fn property_get(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let p = a0(&args)?;
     let o = a1(&args)?;
     if crate::types::is_none(&o) {
-        return Ok(p);
+        return Ok(p.clone());
     }
     let ty = o.type_ref();
-    crate::attr::descr_get(p, Some(&o), &ty)
+    crate::attr::descr_get(p.clone(), Some(&o), &ty)
 }
 fn prop_fget(o: &Obj) -> PyResult<Obj> {
     Ok(o.payload::<PropertyObj>()
@@ -646,7 +646,7 @@ fn wrap_get(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         (None, Some(o)) => o.type_ref(),
         _ => return Err(type_err("__get__(None, None) is invalid")),
     };
-    crate::attr::descr_get(w, o.as_ref(), &ty)
+    crate::attr::descr_get(w.clone(), o.as_ref(), &ty)
 }
 fn static_call(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     let mut args = args;

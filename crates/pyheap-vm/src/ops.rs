@@ -112,12 +112,71 @@ pub fn call(f: &Obj, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     let ty = f.type_ref();
     if let Some(c) = lookup(&ty, "__call__") {
         let _g = crate::rt::enter_recursion(" while calling a Python object")?;
+        let _held = TpCallHold::new(&args, &kw, Some(f), 2, 3);
         let mut a = Vec::with_capacity(args.len() + 1);
         a.push(f.clone());
         a.extend(args);
         return call(&c, a, kw);
     }
     Err(type_err(&format!("'{}' object is not callable", tname(f))))
+}
+
+/// The references CPython 3.11 holds on the arguments while a heap type
+/// (`__new__`/`__init__`) or an instance's `__call__` runs: that call goes
+/// through `tp_call`, so the caller's stack keeps its references (ours were
+/// moved out of it) and `_PyObject_MakeTpCall` builds an argument tuple; a
+/// keyword value is held by the stack, the kwargs dict and the copy
+/// `_PyStack_UnpackDict` makes for the final vectorcall (which also copies
+/// `__call__`'s self). Up to 16 references live on the native stack (no
+/// allocation for ordinary calls).
+pub(crate) struct TpCallHold {
+    small: [Option<Obj>; 16],
+    n: usize,
+    rest: Vec<Obj>,
+}
+
+impl TpCallHold {
+    /// Holds `pos` more references to each positional argument and `kws`
+    /// to each keyword value (and one to `self_` when there are keywords).
+    pub(crate) fn new(
+        args: &[Obj],
+        kw: &Kw,
+        self_: Option<&Obj>,
+        pos: usize,
+        kws: usize,
+    ) -> TpCallHold {
+        let mut h = TpCallHold {
+            small: Default::default(),
+            n: 0,
+            rest: Vec::new(),
+        };
+        for a in args {
+            for _ in 0..pos {
+                h.push(a);
+            }
+        }
+        if !kw.is_empty() {
+            for (_, v) in kw {
+                for _ in 0..kws {
+                    h.push(v);
+                }
+            }
+            if let Some(s) = self_ {
+                h.push(s);
+            }
+        }
+        h
+    }
+
+    fn push(&mut self, o: &Obj) {
+        match self.small.get_mut(self.n) {
+            Some(slot) => {
+                *slot = Some(o.clone());
+                self.n += 1;
+            }
+            None => self.rest.push(o.clone()),
+        }
+    }
 }
 
 /// Calls a method by name: `o.name(*args)`.

@@ -104,6 +104,12 @@ pub fn type_call(ty: &Obj, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         let newf = crate::attr::descr_get(new, None, ty)?;
         return crate::ops::call(&newf, nargs, kw);
     }
+    // A heap type is called through CPython's `tp_call`: the caller's
+    // references and the argument tuple/kwargs dict stay alive while
+    // `__new__` (whose own arguments here are fresh clones) and `__init__`
+    // (which consumes `args`) run. See `ops::TpCallHold`.
+    let heap = crate::types::is_heap_type(ty);
+    let _held_new = heap.then(|| crate::ops::TpCallHold::new(&args, &kw, None, 1, 2));
     let obj = if is_object_new(&new) {
         // NOTE: `object.__new__` found: what calling it would do, without
         // building its argument vector (a builtin's `__get__` is itself).
@@ -124,6 +130,7 @@ pub fn type_call(ty: &Obj, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         return Ok(obj);
     }
     let oty = obj.type_ref();
+    let _held_init = heap.then(|| crate::ops::TpCallHold::new(&args, &kw, None, 1, 1));
     if let Some(init) = crate::typecache::lookup(&oty, &names.init) {
         let mut iargs = Vec::with_capacity(args.len() + 1);
         iargs.push(obj.clone());

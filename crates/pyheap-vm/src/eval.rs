@@ -128,6 +128,12 @@ impl Frame {
         }
     }
 
+    /// The top of the stack, borrowed (CPython's `TOP()`: no new
+    /// reference while e.g. `__next__` or `__bool__` runs on it).
+    fn top_ref(&self) -> Option<&Obj> {
+        self.stack.last().and_then(|v| v.as_ref())
+    }
+
     fn peek(&self, n: usize) -> Option<Obj> {
         let len = self.stack.len();
         if n == 0 || n > len {
@@ -1083,16 +1089,16 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
             }
         }
         I::JumpIfFalseOrPop(t) => {
-            let v = frame.top();
-            if !ops::truthy(&v)? {
+            let v = frame.top_ref().map_or(Ok(false), ops::truthy)?;
+            if !v {
                 frame.ip = t as usize;
             } else {
                 frame.pop();
             }
         }
         I::JumpIfTrueOrPop(t) => {
-            let v = frame.top();
-            if ops::truthy(&v)? {
+            let v = frame.top_ref().map_or(Ok(false), ops::truthy)?;
+            if v {
                 frame.ip = t as usize;
             } else {
                 frame.pop();
@@ -1104,8 +1110,11 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
             frame.push(it);
         }
         I::ForIter(target) => {
-            let it = frame.top();
-            match ops::next(&it)? {
+            let next = match frame.top_ref() {
+                Some(it) => ops::next(it)?,
+                None => None,
+            };
+            match next {
                 Some(v) => frame.push(v),
                 None => {
                     frame.pop();

@@ -943,6 +943,26 @@ pub fn len(o: &Obj) -> PyResult<usize> {
 }
 
 /// `operator.index`.
+/// [`index`] on an owned reference read out of a payload slot (a slice's
+/// bounds): a user `__index__` gets it as `self`, with no extra reference
+/// held meanwhile (CPython borrows the slot).
+pub fn index_owned(o: Obj) -> PyResult<Obj> {
+    let ty = o.type_ref();
+    if is_heap_type(&ty) && !o.has_type(&t().int) {
+        if let Some(m) = lookup(&ty, "__index__") {
+            let r = call_unbound(&m, &ty, vec![o])?;
+            if int_value(&r).is_none() {
+                return Err(type_err(&format!(
+                    "__index__ returned non-int (type {})",
+                    tname(&r)
+                )));
+            }
+            return Ok(r);
+        }
+    }
+    index(&o)
+}
+
 pub fn index(o: &Obj) -> PyResult<Obj> {
     if o.has_type(&t().int) {
         return Ok(o.clone());
@@ -968,6 +988,19 @@ pub fn index(o: &Obj) -> PyResult<Obj> {
 }
 
 // ----- items -------------------------------------------------------------
+
+/// [`getitem`] on an owned reference (one read out of a payload slot, e.g.
+/// an iterator's sequence): a user `__getitem__` gets that reference as its
+/// `self`, so no extra one is held while it runs (CPython borrows it).
+pub fn getitem_owned(o: Obj, key: &Obj) -> PyResult<Obj> {
+    let ty = o.type_ref();
+    if is_heap_type(&ty) {
+        if let Some(m) = lookup(&ty, "__getitem__") {
+            return call_unbound(&m, &ty, vec![o, key.clone()]);
+        }
+    }
+    getitem(&o, key)
+}
 
 pub fn getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
     let ty = o.type_ref();
@@ -1187,6 +1220,22 @@ pub fn to_vec(o: &Obj) -> PyResult<Vec<Obj>> {
             .unwrap_or(usize::MAX);
         out = crate::room::vec_with_capacity(n)?;
     }
+    while let Some(x) = next(&it)? {
+        out.push(x);
+    }
+    Ok(out)
+}
+
+/// [`to_vec`] for `list(x)`, `list.extend(x)`, `tuple(x)` and `sorted(x)`:
+/// a user-class iterable is asked for its length hint after `iter(x)`, as
+/// CPython's `list_extend` and `PySequence_Tuple` do.
+pub fn to_vec_hinted(o: &Obj) -> PyResult<Vec<Obj>> {
+    if !is_heap_type(&o.type_ref()) {
+        return to_vec(o);
+    }
+    let it = iter(o)?;
+    crate::length_hint::length_hint(o)?;
+    let mut out = Vec::new();
     while let Some(x) = next(&it)? {
         out.push(x);
     }

@@ -37,7 +37,7 @@ fn list_init(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     check_args("list", &args[1..], 0, 1)?;
     list::list_clear(&l);
     if let Some(src) = args.get(1) {
-        let items = ops::to_vec(src)?;
+        let items = ops::to_vec_hinted(src)?;
         list::list_extend_items(&l, items)?;
     }
     Ok(none())
@@ -54,7 +54,7 @@ fn list_append(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn list_extend(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let l = a0(&args)?;
-    let items = ops::to_vec(a1(&args, "extend")?)?;
+    let items = ops::to_vec_hinted(a1(&args, "extend")?)?;
     list::list_extend_items(&l, items)?;
     Ok(none())
 }
@@ -194,7 +194,7 @@ fn tuple_new(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
             if x.has_type(&t().tuple) && cls.is(&t().tuple) {
                 return Ok(x.clone());
             }
-            ops::to_vec(x)?
+            ops::to_vec_hinted(x)?
         }
         None => Vec::new(),
     };
@@ -319,7 +319,11 @@ fn dict_setdefault(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 fn dict_pop(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let d = a0(&args)?;
     let k = a1(&args, "pop")?;
-    match dict::del_item(&d, &k)? {
+    if dict::len(&d) == 0 {
+        // CPython's _PyDict_Pop answers an empty dict without hashing.
+        return args.get(2).cloned().ok_or_else(|| crate::exc::key_err(k.clone()));
+    }
+    match dict::del_item(&d, k)? {
         Some(v) => Ok(v),
         None => args.get(2).cloned().ok_or_else(|| crate::exc::key_err(k.clone())),
     }

@@ -1170,6 +1170,7 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         }
         I::KwNames(i) => frame.kwnames = Some(c.consts[i as usize].clone()),
         I::Call(argc) => {
+            unpack_bound_method(frame, argc as usize);
             if frame.kwnames.is_none() {
                 if let Some(r) = crate::callfast::try_call(frame, argc as usize) {
                     frame.push(r?);
@@ -1516,6 +1517,33 @@ fn has_iter(o: &Obj) -> bool {
     crate::iters::is_native_iterable(o)
         || crate::types::lookup(&ty, "__iter__").is_some()
         || crate::types::lookup(&ty, "__getitem__").is_some()
+}
+
+/// CPython 3.11's `CALL` of a bound method object (not a `LOAD_METHOD`
+/// pair): `[NULL, method, args...]` becomes `[func, self, args...]` and the
+/// method object is released before the call, so `self` is held by the
+/// stack alone (and a Python function then takes the fast path).
+fn unpack_bound_method(frame: &mut Frame, argc: usize) {
+    let len = frame.stack.len();
+    if len < argc + 2 {
+        return;
+    }
+    let base = len - argc - 2;
+    if frame.stack[base].is_some() {
+        return;
+    }
+    let Some(m) = frame.stack[base + 1]
+        .as_ref()
+        .and_then(|c| c.payload::<crate::objects::func::BoundObj>())
+    else {
+        return;
+    };
+    let (Some(func), Some(self_)) = (m.func.get(), m.self_.get()) else {
+        return;
+    };
+    frame.stack[base] = Some(func);
+    let method = frame.stack[base + 1].replace(self_);
+    drop(method);
 }
 
 fn pop_n(frame: &mut Frame, n: usize) -> Vec<Obj> {

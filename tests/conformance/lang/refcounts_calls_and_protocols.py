@@ -76,3 +76,16 @@ class Ix:
 ix = Ix()
 print('slice'); [1, 2, 3][ix:]
 print('subscript'); [1, 2, 3][ix]
+
+class Base:
+    def m(self, x): print('base.m', rc(self), rc(x))
+class Der(Base):
+    def m(self, x): super().m(x)
+Der().m(object())
+class F:
+    def f(self, x): print('f', rc(self), rc(x))
+fo = F()
+meth = fo.f
+meth(object())
+meth(x=object())
+(lambda: fo.f)()(object())

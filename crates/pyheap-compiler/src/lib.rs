@@ -107,13 +107,21 @@ pub fn compile_here(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit
             let st = symtable::build_module(&m.body).map_err(sym_err)?;
             let mut c = codegen::Compiler::new(source, filename, st, mode);
             let code = c.compile_module(&m.body)?;
-            (code, c.pool.count(), std::mem::take(&mut c.pool.arena_extra))
+            (
+                code,
+                c.pool.count(),
+                std::mem::take(&mut c.pool.arena_extra),
+            )
         }
         Mod::Expression(e) => {
             let st = symtable::build_expression(&e.body).map_err(sym_err)?;
             let mut c = codegen::Compiler::new(source, filename, st, mode);
             let code = c.compile_expression(&e.body)?;
-            (code, c.pool.count(), std::mem::take(&mut c.pool.arena_extra))
+            (
+                code,
+                c.pool.count(),
+                std::mem::take(&mut c.pool.arena_extra),
+            )
         }
     };
     code.arena_extra = extra;

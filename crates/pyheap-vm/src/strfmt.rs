@@ -540,10 +540,10 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
         }
         let width = if chars.get(i) == Some(&'*') {
             let w = next_arg(&mut idx)?;
-            if int_value(&w).is_none() {
+            if int_value(w).is_none() {
                 return Err(type_err("* wants int"));
             }
-            let w = crate::objects::int::index_isize(&w)?;
+            let w = crate::objects::int::index_isize(w)?;
             if w < 0 {
                 flags.push('-');
             }
@@ -557,10 +557,10 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
             i += 1;
             if chars.get(i) == Some(&'*') {
                 let w = next_arg(&mut idx)?;
-                if int_value(&w).is_none() {
+                if int_value(w).is_none() {
                     return Err(type_err("* wants int"));
                 }
-                prec = Some(ops::to_c_int(&w)?.max(0) as usize);
+                prec = Some(ops::to_c_int(w)?.max(0) as usize);
                 i += 1;
             } else {
                 let p = digits_arg(&chars, &mut i, i32::MAX as usize, "precision too big")?;
@@ -619,9 +619,9 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
         let s = match conv {
             's' | 'r' | 'a' => {
                 let s = match conv {
-                    's' => ops::str_string(&v)?,
-                    'r' => ops::repr_string(&v)?,
-                    _ => crate::builtins::ascii_of(&ops::repr_string(&v)?),
+                    's' => ops::str_string(v)?,
+                    'r' => ops::repr_string(v)?,
+                    _ => crate::builtins::ascii_of(&ops::repr_string(v)?),
                 };
                 let s: String = match prec {
                     Some(p) => s.chars().take(p).collect(),
@@ -630,9 +630,9 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
                 pad(s, "", &sp, '>')?
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
-                let iv = if let Some(x) = int_value(&v) {
+                let iv = if let Some(x) = int_value(v) {
                     x
-                } else if let Some(fv) = float_value(&v) {
+                } else if let Some(fv) = float_value(v) {
                     if matches!(conv, 'x' | 'X' | 'o') {
                         return Err(type_err(&format!(
                             "%{} format: an integer is required, not float",
@@ -641,7 +641,7 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
                     }
                     int_value(&crate::objects::int::float_to_int(fv)?).unwrap_or(IntV::S(0))
                 } else {
-                    let r = ops::index(&v).map_err(|_| {
+                    let r = ops::index(v).map_err(|_| {
                         let what = if matches!(conv, 'x' | 'X' | 'o') {
                             "an integer"
                         } else {
@@ -651,7 +651,7 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
                             "%{} format: {} is required, not {}",
                             conv,
                             what,
-                            tname(&v)
+                            tname(v)
                         ))
                     })?;
                     int_value(&r).unwrap_or(IntV::S(0))
@@ -695,8 +695,8 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
                 pad(digits, &sign, &sp2, '>')?
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                let fv = crate::objects::float::to_float(&v)
-                    .map_err(|_| type_err(&format!("must be real number, not {}", tname(&v))))?;
+                let fv = crate::objects::float::to_float(v)
+                    .map_err(|_| type_err(&format!("must be real number, not {}", tname(v))))?;
                 let mut sp2 = sp;
                 sp2.ty = Some(conv);
                 if sp2.precision.is_none() {
@@ -712,12 +712,12 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
                 pad(digits, &sign, &sp2, '>')?
             }
             'c' => {
-                let s = if let Some(s) = pstr::as_str(&v) {
+                let s = if let Some(s) = pstr::as_str(v) {
                     if s.chars().count() != 1 {
                         return Err(type_err("%c requires int or char"));
                     }
                     s.to_string()
-                } else if let Some(n) = int_value(&v) {
+                } else if let Some(n) = int_value(v) {
                     let c = match n {
                         IntV::S(x) if (0..0x110000).contains(&x) => char::from_u32(x as u32),
                         _ => None,

@@ -94,7 +94,7 @@ fn list_remove(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let l = a0(&args)?;
     let x = a1(&args, "remove")?;
     for (i, v) in list::list_items(&l).iter().enumerate() {
-        if ops::eq(v, &x)? {
+        if ops::eq(v, x)? {
             let old = list::list_pop(&l, i);
             drop(old);
             return Ok(none());
@@ -117,7 +117,7 @@ fn seq_index(args: &[Obj], items: Vec<Obj>, what: &str) -> PyResult<Obj> {
         .transpose()?
         .map_or(n as usize, norm);
     for (i, v) in items.iter().enumerate().take(stop).skip(start) {
-        if ops::eq(v, &x)? {
+        if ops::eq(v, x)? {
             return Ok(new_int_usize(i));
         }
     }
@@ -130,7 +130,7 @@ fn list_index(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
             let x = a1(&args, "index")?;
             Err(value_err(&format!(
                 "{} is not in list",
-                ops::repr_string(&x)?
+                ops::repr_string(x)?
             )))
         }
         r => r,
@@ -140,7 +140,7 @@ fn seq_count(args: &[Obj], items: Vec<Obj>) -> PyResult<Obj> {
     let x = a1(args, "count")?;
     let mut n = 0;
     for v in items {
-        if ops::eq(&v, &x)? {
+        if ops::eq(&v, x)? {
             n += 1;
         }
     }
@@ -302,7 +302,7 @@ fn dict_update(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
 fn dict_get(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let d = a0(&args)?;
     let k = a1(&args, "get")?;
-    Ok(dict::get_item(&d, &k)?.unwrap_or_else(|| args.get(2).cloned().unwrap_or_else(none)))
+    Ok(dict::get_item(&d, k)?.unwrap_or_else(|| args.get(2).cloned().unwrap_or_else(none)))
 }
 fn dict_setdefault(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let d = a0(&args)?;
@@ -321,11 +321,17 @@ fn dict_pop(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let k = a1(&args, "pop")?;
     if dict::len(&d) == 0 {
         // CPython's _PyDict_Pop answers an empty dict without hashing.
-        return args.get(2).cloned().ok_or_else(|| crate::exc::key_err(k.clone()));
+        return args
+            .get(2)
+            .cloned()
+            .ok_or_else(|| crate::exc::key_err(k.clone()));
     }
     match dict::del_item(&d, k)? {
         Some(v) => Ok(v),
-        None => args.get(2).cloned().ok_or_else(|| crate::exc::key_err(k.clone())),
+        None => args
+            .get(2)
+            .cloned()
+            .ok_or_else(|| crate::exc::key_err(k.clone())),
     }
 }
 fn dict_popitem(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
@@ -357,7 +363,7 @@ fn dict_clear_m(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 fn dict_fromkeys(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let cls = a0(&args)?;
     let src = a1(&args, "fromkeys")?;
-    let keys = ops::to_vec(&src)?;
+    let keys = ops::to_vec(src)?;
     let v = args.get(2).cloned().unwrap_or_else(none);
     let d = if cls.is(&t().dict) {
         dict::new_dict()
@@ -367,7 +373,7 @@ fn dict_fromkeys(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     // `dict_fromkeys` presizes an exact dict from an exact dict/set/frozenset.
     if d.has_type(&t().dict) {
         if src.has_type(&t().dict) {
-            let unicode = dict::table(&src).is_some_and(|tb| tb.is_unicode());
+            let unicode = dict::table(src).is_some_and(|tb| tb.is_unicode());
             dict::presize_for_fromkeys(&d, keys.len(), unicode)?;
         } else if src.has_type(&t().set) || src.has_type(&t().frozenset) {
             dict::presize_for_fromkeys(&d, keys.len(), false)?;
@@ -490,7 +496,7 @@ fn set_discard(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn set_remove(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let k = a1(&args, "remove")?;
-    if !set::discard(&a0(&args)?, &k)? {
+    if !set::discard(&a0(&args)?, k)? {
         return Err(crate::exc::key_err(k.clone()));
     }
     Ok(none())
@@ -643,14 +649,14 @@ fn range_step(o: &Obj) -> PyResult<Obj> {
 fn range_index(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let r = a0(&args)?;
     let x = a1(&args, "index")?;
-    if !ops::contains(&r, &x)? {
+    if !ops::contains(&r, x)? {
         return Err(value_err(&format!(
             "{} is not in range",
-            ops::repr_string(&x)?
+            ops::repr_string(x)?
         )));
     }
     let (s, _, st, _) = crate::seq::range_parts(&r);
-    let d = ops::binary_op(&ops::binary_op(&x, &s, "-")?, &st, "//")?;
+    let d = ops::binary_op(&ops::binary_op(x, &s, "-")?, &st, "//")?;
     Ok(d)
 }
 fn range_count(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
@@ -903,11 +909,11 @@ fn m_self(o: &Obj) -> PyResult<Obj> {
 }
 fn m_getattr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (m, n) = (a0(&args)?, a1(&args, "__getattribute__")?);
-    match crate::attr::generic_getattr(&m, &n) {
+    match crate::attr::generic_getattr(&m, n) {
         Ok(v) => Ok(v),
         Err(e) if crate::exc::matches(&e, &t().attribute_error) => {
             let f = m_func(&m)?;
-            crate::attr::getattr(&f, &n)
+            crate::attr::getattr(&f, n)
         }
         Err(e) => Err(e),
     }

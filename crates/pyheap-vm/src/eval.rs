@@ -1170,8 +1170,15 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         }
         I::KwNames(i) => frame.kwnames = Some(c.consts[i as usize].clone()),
         I::Call(argc) => {
-            unpack_bound_method(frame, argc as usize);
             if frame.kwnames.is_none() {
+                if let Some(r) = crate::callfast::try_call(frame, argc as usize) {
+                    frame.push(r?);
+                    return Ok(Ctl::Next);
+                }
+            }
+            // Off the plain-function fast path: a bound method object is
+            // unpacked (and its function may then take the fast path).
+            if unpack_bound_method(frame, argc as usize) && frame.kwnames.is_none() {
                 if let Some(r) = crate::callfast::try_call(frame, argc as usize) {
                     frame.push(r?);
                     return Ok(Ctl::Next);
@@ -1523,27 +1530,28 @@ fn has_iter(o: &Obj) -> bool {
 /// pair): `[NULL, method, args...]` becomes `[func, self, args...]` and the
 /// method object is released before the call, so `self` is held by the
 /// stack alone (and a Python function then takes the fast path).
-fn unpack_bound_method(frame: &mut Frame, argc: usize) {
+fn unpack_bound_method(frame: &mut Frame, argc: usize) -> bool {
     let len = frame.stack.len();
     if len < argc + 2 {
-        return;
+        return false;
     }
     let base = len - argc - 2;
     if frame.stack[base].is_some() {
-        return;
+        return false;
     }
     let Some(m) = frame.stack[base + 1]
         .as_ref()
         .and_then(|c| c.payload::<crate::objects::func::BoundObj>())
     else {
-        return;
+        return false;
     };
     let (Some(func), Some(self_)) = (m.func.get(), m.self_.get()) else {
-        return;
+        return false;
     };
     frame.stack[base] = Some(func);
     let method = frame.stack[base + 1].replace(self_);
     drop(method);
+    true
 }
 
 fn pop_n(frame: &mut Frame, n: usize) -> Vec<Obj> {

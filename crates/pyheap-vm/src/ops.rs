@@ -127,10 +127,10 @@ pub fn call(f: &Obj, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
 /// moved out of it) and `_PyObject_MakeTpCall` builds an argument tuple; a
 /// keyword value is held by the stack, the kwargs dict and the copy
 /// `_PyStack_UnpackDict` makes for the final vectorcall (which also copies
-/// `__call__`'s self). Up to 16 references live on the native stack (no
+/// `__call__`'s self). Up to 8 references live on the native stack (no
 /// allocation for ordinary calls).
 pub(crate) struct TpCallHold {
-    small: [Option<Obj>; 16],
+    small: [Option<Obj>; 8],
     n: usize,
     rest: Vec<Obj>,
 }

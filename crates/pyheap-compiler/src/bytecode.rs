@@ -719,6 +719,11 @@ pub struct CodeUnit {
     /// (`Constant::id` < this). Same value in every code unit of one
     /// `compile()` call.
     pub unit_const_count: u32,
+    /// Top-level unit only: `(constant id, n)` for constants whose first
+    /// occurrence is the result of `n` constant folds that return their
+    /// operand itself (`+1000`, `+1.5`): CPython's AST arena then holds
+    /// `n` more references to that object while the source runs.
+    pub arena_extra: Vec<(u32, u32)>,
 }
 
 impl CodeUnit {

@@ -194,6 +194,21 @@ pub fn fold_expr(e: &Expr) -> Option<FoldVal> {
     }
 }
 
+/// How many folds at the top of `e` return their operand object itself
+/// (CPython's unary `+` on an exact int, float or complex constant): each
+/// such result is one more reference in the AST arena.
+pub fn identity_folds(e: &Expr) -> u32 {
+    match e {
+        Expr::UnaryOp(u) if u.op == UnaryOp::UAdd => match fold_expr(&u.operand) {
+            Some(FoldVal::Int(_) | FoldVal::Float(_) | FoldVal::Complex(..)) => {
+                1 + identity_folds(&u.operand)
+            }
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
 /// `fold_iter`: the constant a `for`/`in` iterable display becomes (list of
 /// constants → tuple, set of constants → frozenset).
 pub fn fold_iter(e: &Expr) -> Option<FoldVal> {

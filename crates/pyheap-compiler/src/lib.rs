@@ -104,18 +104,29 @@ pub fn compile_here(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit
         };
         parse::make_error(kind, &e.message, filename, source, &lines, e.range)
     };
-    let (mut code, count) = match &module {
+    let (mut code, count, extra) = match &module {
         Mod::Module(m) => {
             let st = symtable::build_module(&m.body).map_err(sym_err)?;
             let mut c = codegen::Compiler::new(source, filename, st, mode);
-            (c.compile_module(&m.body)?, c.pool.count())
+            let code = c.compile_module(&m.body)?;
+            (
+                code,
+                c.pool.count(),
+                std::mem::take(&mut c.pool.arena_extra),
+            )
         }
         Mod::Expression(e) => {
             let st = symtable::build_expression(&e.body).map_err(sym_err)?;
             let mut c = codegen::Compiler::new(source, filename, st, mode);
-            (c.compile_expression(&e.body)?, c.pool.count())
+            let code = c.compile_expression(&e.body)?;
+            (
+                code,
+                c.pool.count(),
+                std::mem::take(&mut c.pool.arena_extra),
+            )
         }
     };
+    code.arena_extra = extra;
     pool::set_unit_count(&mut code, count);
     Ok(code)
 }

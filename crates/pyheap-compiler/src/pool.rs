@@ -16,6 +16,8 @@ use crate::fold::FoldVal;
 pub struct ConstPool {
     ids: HashMap<ConstKey, u32>,
     next: u32,
+    /// See `CodeUnit::arena_extra`.
+    pub arena_extra: Vec<(u32, u32)>,
 }
 
 impl ConstPool {
@@ -58,6 +60,18 @@ impl ConstPool {
             }
         };
         Constant { id, value }
+    }
+
+    /// [`Self::intern`] for a value produced by `folds` identity-returning
+    /// folds (see `fold::identity_folds`): when this is the constant's first
+    /// occurrence, the arena's extra references are recorded.
+    pub fn intern_folded(&mut self, v: &FoldVal, folds: u32) -> Constant {
+        let before = self.next;
+        let c = self.intern(v);
+        if folds > 0 && c.id >= before {
+            self.arena_extra.push((c.id, folds));
+        }
+        c
     }
 
     /// The constant tuple of already-interned constants (CFG-level

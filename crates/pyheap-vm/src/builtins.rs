@@ -201,7 +201,10 @@ fn b_print(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         if i > 0 {
             out.push_str(&sep);
         }
-        out.push_str(&ops::str_string(a)?);
+        // CPython's print holds its arguments in a `*args` tuple: one
+        // more reference while each is converted.
+        let held = a.clone();
+        out.push_str(&ops::str_string(&held)?);
     }
     out.push_str(&end);
     match file {
@@ -651,7 +654,7 @@ fn b_all(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 fn b_sorted(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     check_args("sorted", &args, 1, 1)?;
     // 3.11: `list(iterable)`, then its `sort` method with the keywords.
-    let items = ops::to_vec(&args[0])?;
+    let items = ops::to_vec_hinted(&args[0])?;
     let l = list::new_list(Vec::new());
     list::list_extend_items(&l, items)?;
     let (key, reverse) = crate::objects::list_sort::parse_sort_args(0, &kw)?;

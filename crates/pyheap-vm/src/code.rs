@@ -103,7 +103,13 @@ pub fn code_from_unit_with_arena(unit: &CodeUnit) -> (Obj, Vec<Obj>) {
     let mut cache: Vec<Option<Obj>> = vec![None; unit.unit_const_count as usize + 1];
     let code = make_code(unit, &mut cache);
     let tt = t();
-    let arena = cache
+    let mut extra = Vec::new();
+    for &(id, n) in &unit.arena_extra {
+        if let Some(Some(o)) = cache.get(id as usize) {
+            extra.extend((0..n).map(|_| o.clone()));
+        }
+    }
+    let mut arena: Vec<Obj> = cache
         .into_iter()
         .flatten()
         .filter(|o| {
@@ -116,6 +122,7 @@ pub fn code_from_unit_with_arena(unit: &CodeUnit) -> (Obj, Vec<Obj>) {
                 || crate::objects::set::is_anyset(o))
         })
         .collect();
+    arena.extend(extra);
     (code, arena)
 }
 

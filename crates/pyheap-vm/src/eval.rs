@@ -130,6 +130,12 @@ impl Frame {
         }
     }
 
+    /// The top of the stack, borrowed (CPython's `TOP()`: no new
+    /// reference while e.g. `__next__` or `__bool__` runs on it).
+    fn top_ref(&self) -> Option<&Obj> {
+        self.stack.last().and_then(|v| v.as_ref())
+    }
+
     fn peek(&self, n: usize) -> Option<Obj> {
         let len = self.stack.len();
         if n == 0 || n > len {
@@ -1083,16 +1089,16 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
             }
         }
         I::JumpIfFalseOrPop(t) => {
-            let v = frame.top();
-            if !ops::truthy(&v)? {
+            let v = frame.top_ref().map_or(Ok(false), ops::truthy)?;
+            if !v {
                 frame.ip = t as usize;
             } else {
                 frame.pop();
             }
         }
         I::JumpIfTrueOrPop(t) => {
-            let v = frame.top();
-            if ops::truthy(&v)? {
+            let v = frame.top_ref().map_or(Ok(false), ops::truthy)?;
+            if v {
                 frame.ip = t as usize;
             } else {
                 frame.pop();
@@ -1104,8 +1110,11 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
             frame.push(it);
         }
         I::ForIter(target) => {
-            let it = frame.top();
-            match ops::next(&it)? {
+            let next = match frame.top_ref() {
+                Some(it) => ops::next(it)?,
+                None => None,
+            };
+            match next {
                 Some(v) => frame.push(v),
                 None => {
                     frame.pop();
@@ -1162,6 +1171,14 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         I::KwNames(i) => frame.kwnames = Some(c.consts[i as usize].clone()),
         I::Call(argc) => {
             if frame.kwnames.is_none() {
+                if let Some(r) = crate::callfast::try_call(frame, argc as usize) {
+                    frame.push(r?);
+                    return Ok(Ctl::Next);
+                }
+            }
+            // Off the plain-function fast path: a bound method object is
+            // unpacked (and its function may then take the fast path).
+            if unpack_bound_method(frame, argc as usize) && frame.kwnames.is_none() {
                 if let Some(r) = crate::callfast::try_call(frame, argc as usize) {
                     frame.push(r?);
                     return Ok(Ctl::Next);
@@ -1507,6 +1524,34 @@ fn has_iter(o: &Obj) -> bool {
     crate::iters::is_native_iterable(o)
         || crate::types::lookup(&ty, "__iter__").is_some()
         || crate::types::lookup(&ty, "__getitem__").is_some()
+}
+
+/// CPython 3.11's `CALL` of a bound method object (not a `LOAD_METHOD`
+/// pair): `[NULL, method, args...]` becomes `[func, self, args...]` and the
+/// method object is released before the call, so `self` is held by the
+/// stack alone (and a Python function then takes the fast path).
+fn unpack_bound_method(frame: &mut Frame, argc: usize) -> bool {
+    let len = frame.stack.len();
+    if len < argc + 2 {
+        return false;
+    }
+    let base = len - argc - 2;
+    if frame.stack[base].is_some() {
+        return false;
+    }
+    let Some(m) = frame.stack[base + 1]
+        .as_ref()
+        .and_then(|c| c.payload::<crate::objects::func::BoundObj>())
+    else {
+        return false;
+    };
+    let (Some(func), Some(self_)) = (m.func.get(), m.self_.get()) else {
+        return false;
+    };
+    frame.stack[base] = Some(func);
+    let method = frame.stack[base + 1].replace(self_);
+    drop(method);
+    true
 }
 
 fn pop_n(frame: &mut Frame, n: usize) -> Vec<Obj> {

@@ -293,7 +293,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
         };
     }
     if ty.is(&tt.seq_iter) {
-        return match ops::getitem(&a, &int::new_int(i)) {
+        return match ops::getitem_owned(a, &int::new_int(i)) {
             Ok(v) => {
                 p.set_i(i + 1);
                 Ok(Some(Some(v)))
@@ -394,7 +394,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
             return exhausted(p);
         }
         p.set_i(i - 1);
-        return match ops::getitem(&a, &int::new_int(i)) {
+        return match ops::getitem_owned(a, &int::new_int(i)) {
             Ok(v) => Ok(Some(Some(v))),
             Err(e) if crate::exc::matches(&e, &tt.index_error) => exhausted(p),
             Err(e) => Err(e),

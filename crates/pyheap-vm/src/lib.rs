@@ -38,6 +38,7 @@ pub mod init;
 pub mod interactive;
 pub mod iter_protocol;
 pub mod iters;
+pub mod length_hint;
 pub mod methods;
 pub mod modules;
 pub mod objects;

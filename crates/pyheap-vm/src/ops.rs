@@ -112,12 +112,71 @@ pub fn call(f: &Obj, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     let ty = f.type_ref();
     if let Some(c) = lookup(&ty, "__call__") {
         let _g = crate::rt::enter_recursion(" while calling a Python object")?;
+        let _held = TpCallHold::new(&args, &kw, Some(f), 2, 3);
         let mut a = Vec::with_capacity(args.len() + 1);
         a.push(f.clone());
         a.extend(args);
         return call(&c, a, kw);
     }
     Err(type_err(&format!("'{}' object is not callable", tname(f))))
+}
+
+/// The references CPython 3.11 holds on the arguments while a heap type
+/// (`__new__`/`__init__`) or an instance's `__call__` runs: that call goes
+/// through `tp_call`, so the caller's stack keeps its references (ours were
+/// moved out of it) and `_PyObject_MakeTpCall` builds an argument tuple; a
+/// keyword value is held by the stack, the kwargs dict and the copy
+/// `_PyStack_UnpackDict` makes for the final vectorcall (which also copies
+/// `__call__`'s self). Up to 8 references live on the native stack (no
+/// allocation for ordinary calls).
+pub(crate) struct TpCallHold {
+    small: [Option<Obj>; 8],
+    n: usize,
+    rest: Vec<Obj>,
+}
+
+impl TpCallHold {
+    /// Holds `pos` more references to each positional argument and `kws`
+    /// to each keyword value (and one to `self_` when there are keywords).
+    pub(crate) fn new(
+        args: &[Obj],
+        kw: &Kw,
+        self_: Option<&Obj>,
+        pos: usize,
+        kws: usize,
+    ) -> TpCallHold {
+        let mut h = TpCallHold {
+            small: Default::default(),
+            n: 0,
+            rest: Vec::new(),
+        };
+        for a in args {
+            for _ in 0..pos {
+                h.push(a);
+            }
+        }
+        if !kw.is_empty() {
+            for (_, v) in kw {
+                for _ in 0..kws {
+                    h.push(v);
+                }
+            }
+            if let Some(s) = self_ {
+                h.push(s);
+            }
+        }
+        h
+    }
+
+    fn push(&mut self, o: &Obj) {
+        match self.small.get_mut(self.n) {
+            Some(slot) => {
+                *slot = Some(o.clone());
+                self.n += 1;
+            }
+            None => self.rest.push(o.clone()),
+        }
+    }
 }
 
 /// Calls a method by name: `o.name(*args)`.
@@ -191,6 +250,12 @@ pub fn str_(o: &Obj) -> PyResult<Obj> {
     let ty = o.type_ref();
     if is_heap_type(&ty) {
         if let Some(m) = lookup(&ty, "__str__") {
+            // Inherited `object.__str__` is CPython's `object_str` slot
+            // called on the borrowed object: straight to `repr`, with no
+            // argument vector holding another reference.
+            if lookup(&t().object, "__str__").is_some_and(|b| b.is(&m)) {
+                return repr(o);
+            }
             let r = call_unbound(&m, &ty, vec![o.clone()])?;
             if !pstr::is_str(&r) {
                 return Err(type_err(&format!(
@@ -878,6 +943,26 @@ pub fn len(o: &Obj) -> PyResult<usize> {
 }
 
 /// `operator.index`.
+/// [`index`] on an owned reference read out of a payload slot (a slice's
+/// bounds): a user `__index__` gets it as `self`, with no extra reference
+/// held meanwhile (CPython borrows the slot).
+pub fn index_owned(o: Obj) -> PyResult<Obj> {
+    let ty = o.type_ref();
+    if is_heap_type(&ty) && !o.has_type(&t().int) {
+        if let Some(m) = lookup(&ty, "__index__") {
+            let r = call_unbound(&m, &ty, vec![o])?;
+            if int_value(&r).is_none() {
+                return Err(type_err(&format!(
+                    "__index__ returned non-int (type {})",
+                    tname(&r)
+                )));
+            }
+            return Ok(r);
+        }
+    }
+    index(&o)
+}
+
 pub fn index(o: &Obj) -> PyResult<Obj> {
     if o.has_type(&t().int) {
         return Ok(o.clone());
@@ -903,6 +988,19 @@ pub fn index(o: &Obj) -> PyResult<Obj> {
 }
 
 // ----- items -------------------------------------------------------------
+
+/// [`getitem`] on an owned reference (one read out of a payload slot, e.g.
+/// an iterator's sequence): a user `__getitem__` gets that reference as its
+/// `self`, so no extra one is held while it runs (CPython borrows it).
+pub fn getitem_owned(o: Obj, key: &Obj) -> PyResult<Obj> {
+    let ty = o.type_ref();
+    if is_heap_type(&ty) {
+        if let Some(m) = lookup(&ty, "__getitem__") {
+            return call_unbound(&m, &ty, vec![o, key.clone()]);
+        }
+    }
+    getitem(&o, key)
+}
 
 pub fn getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
     let ty = o.type_ref();
@@ -1128,6 +1226,22 @@ pub fn to_vec(o: &Obj) -> PyResult<Vec<Obj>> {
     Ok(out)
 }
 
+/// [`to_vec`] for `list(x)`, `list.extend(x)`, `tuple(x)` and `sorted(x)`:
+/// a user-class iterable is asked for its length hint after `iter(x)`, as
+/// CPython's `list_extend` and `PySequence_Tuple` do.
+pub fn to_vec_hinted(o: &Obj) -> PyResult<Vec<Obj>> {
+    if !is_heap_type(&o.type_ref()) {
+        return to_vec(o);
+    }
+    let it = iter(o)?;
+    crate::length_hint::length_hint(o)?;
+    let mut out = Vec::new();
+    while let Some(x) = next(&it)? {
+        out.push(x);
+    }
+    Ok(out)
+}
+
 // ----- arithmetic --------------------------------------------------------
 
 /// (dunder, reflected dunder, in-place dunder) of a binary operator symbol.
@@ -1229,6 +1343,11 @@ fn binary_op1(a: &Obj, b: &Obj, op: &str) -> PyResult<Option<Obj>> {
             }
             sb = None;
         }
+    }
+    if sa.is_some() && op == "%" && ta.is(&t().str_) {
+        // str's own nb_remainder on the borrowed operands (no argument
+        // vector holding references while `b.__str__` runs).
+        return crate::strfmt::percent_format(a, b).map(|s| Some(pstr::new_string(s)));
     }
     if let Some(m) = sa {
         let r = call_unbound(&m, &ta, vec![a.clone(), b.clone()])?;
@@ -1423,7 +1542,21 @@ pub fn format(o: &Obj, spec: &str) -> PyResult<Obj> {
     if is_heap_type(&ty) {
         if let Some(m) = lookup(&ty, "__format__") {
             // A bound method, as CPython's `_PyObject_LookupSpecial`.
+            let is_object_format = lookup(&t().object, "__format__").is_some_and(|b| b.is(&m));
             let bound = crate::attr::descr_get(m, Some(o), &ty)?;
+            if is_object_format {
+                // `object.__format__` runs on the bound method's borrowed
+                // self (no argument vector holding another reference).
+                if !spec.is_empty() {
+                    return Err(type_err(&format!(
+                        "unsupported format string passed to {}.__format__",
+                        tname(o)
+                    )));
+                }
+                let r = str_(o);
+                drop(bound);
+                return r;
+            }
             let r = call(&bound, vec![pstr::new_str(spec)], vec![])?;
             if !pstr::is_str(&r) {
                 return Err(type_err(&format!(

@@ -23,9 +23,16 @@ pub fn slice_indices(sl: &Obj, len: usize) -> PyResult<(isize, isize, isize, usi
     let get = |x: Option<Obj>| -> PyResult<Option<isize>> {
         match x {
             Some(v) if !is_none(&v) => {
-                let v = ops::index(&v).map_err(|_| {
-                    type_err("slice indices must be integers or None or have an __index__ method")
-                })?;
+                // CPython's _PyEval_SliceIndex: a TypeError only for objects
+                // without __index__; an error raised by __index__ propagates.
+                if int_value(&v).is_none()
+                    && crate::types::lookup(&v.type_ref(), "__index__").is_none()
+                {
+                    return Err(type_err(
+                        "slice indices must be integers or None or have an __index__ method",
+                    ));
+                }
+                let v = ops::index_owned(v)?;
                 Ok(Some(match int_value(&v) {
                     Some(IntV::S(x)) => x.clamp(isize::MIN as i64 + 1, isize::MAX as i64) as isize,
                     Some(IntV::B(b)) => {

@@ -495,19 +495,22 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
         || (crate::types::is_heap_type(&args.type_ref())
             && crate::types::lookup(&args.type_ref(), "__getitem__").is_some()
             && !tuple::is_tuple(args));
-    let items: Vec<Obj> = if tuple::is_tuple(args) {
-        tuple::tuple_items(args)
+    // A single (non-tuple) argument is used borrowed, as CPython's
+    // PyUnicode_Format: no extra reference while its __str__/__repr__ runs.
+    let owned;
+    let items: &[Obj] = if tuple::is_tuple(args) {
+        owned = tuple::tuple_items(args);
+        &owned
     } else {
-        vec![args.clone()]
+        std::slice::from_ref(args)
     };
     let mut idx = 0;
     let mut out = String::new();
     let chars: Vec<char> = f.chars().collect();
     let mut i = 0;
-    let next_arg = |idx: &mut usize| -> PyResult<Obj> {
+    let next_arg = |idx: &mut usize| -> PyResult<&Obj> {
         let v = items
             .get(*idx)
-            .cloned()
             .ok_or_else(|| type_err("not enough arguments for format string"))?;
         *idx += 1;
         Ok(v)
@@ -537,10 +540,10 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
         }
         let width = if chars.get(i) == Some(&'*') {
             let w = next_arg(&mut idx)?;
-            if int_value(&w).is_none() {
+            if int_value(w).is_none() {
                 return Err(type_err("* wants int"));
             }
-            let w = crate::objects::int::index_isize(&w)?;
+            let w = crate::objects::int::index_isize(w)?;
             if w < 0 {
                 flags.push('-');
             }
@@ -554,10 +557,10 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
             i += 1;
             if chars.get(i) == Some(&'*') {
                 let w = next_arg(&mut idx)?;
-                if int_value(&w).is_none() {
+                if int_value(w).is_none() {
                     return Err(type_err("* wants int"));
                 }
-                prec = Some(ops::to_c_int(&w)?.max(0) as usize);
+                prec = Some(ops::to_c_int(w)?.max(0) as usize);
                 i += 1;
             } else {
                 let p = digits_arg(&chars, &mut i, i32::MAX as usize, "precision too big")?;
@@ -575,8 +578,12 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
             out.push('%');
             continue;
         }
-        let v = match key_val.take() {
-            Some(v) => v,
+        let keyed;
+        let v: &Obj = match key_val.take() {
+            Some(v) => {
+                keyed = v;
+                &keyed
+            }
             None => next_arg(&mut idx)?,
         };
         let left = flags.contains('-');
@@ -612,9 +619,9 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
         let s = match conv {
             's' | 'r' | 'a' => {
                 let s = match conv {
-                    's' => ops::str_string(&v)?,
-                    'r' => ops::repr_string(&v)?,
-                    _ => crate::builtins::ascii_of(&ops::repr_string(&v)?),
+                    's' => ops::str_string(v)?,
+                    'r' => ops::repr_string(v)?,
+                    _ => crate::builtins::ascii_of(&ops::repr_string(v)?),
                 };
                 let s: String = match prec {
                     Some(p) => s.chars().take(p).collect(),
@@ -623,9 +630,9 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
                 pad(s, "", &sp, '>')?
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
-                let iv = if let Some(x) = int_value(&v) {
+                let iv = if let Some(x) = int_value(v) {
                     x
-                } else if let Some(fv) = float_value(&v) {
+                } else if let Some(fv) = float_value(v) {
                     if matches!(conv, 'x' | 'X' | 'o') {
                         return Err(type_err(&format!(
                             "%{} format: an integer is required, not float",
@@ -634,7 +641,7 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
                     }
                     int_value(&crate::objects::int::float_to_int(fv)?).unwrap_or(IntV::S(0))
                 } else {
-                    let r = ops::index(&v).map_err(|_| {
+                    let r = ops::index(v).map_err(|_| {
                         let what = if matches!(conv, 'x' | 'X' | 'o') {
                             "an integer"
                         } else {
@@ -644,7 +651,7 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
                             "%{} format: {} is required, not {}",
                             conv,
                             what,
-                            tname(&v)
+                            tname(v)
                         ))
                     })?;
                     int_value(&r).unwrap_or(IntV::S(0))
@@ -688,8 +695,8 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
                 pad(digits, &sign, &sp2, '>')?
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                let fv = crate::objects::float::to_float(&v)
-                    .map_err(|_| type_err(&format!("must be real number, not {}", tname(&v))))?;
+                let fv = crate::objects::float::to_float(v)
+                    .map_err(|_| type_err(&format!("must be real number, not {}", tname(v))))?;
                 let mut sp2 = sp;
                 sp2.ty = Some(conv);
                 if sp2.precision.is_none() {
@@ -705,12 +712,12 @@ pub fn percent_format(fmt: &Obj, args: &Obj) -> PyResult<String> {
                 pad(digits, &sign, &sp2, '>')?
             }
             'c' => {
-                let s = if let Some(s) = pstr::as_str(&v) {
+                let s = if let Some(s) = pstr::as_str(v) {
                     if s.chars().count() != 1 {
                         return Err(type_err("%c requires int or char"));
                     }
                     s.to_string()
-                } else if let Some(n) = int_value(&v) {
+                } else if let Some(n) = int_value(v) {
                     let c = match n {
                         IntV::S(x) if (0..0x110000).contains(&x) => char::from_u32(x as u32),
                         _ => None,

@@ -104,6 +104,16 @@ pub fn type_call(ty: &Obj, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         let newf = crate::attr::descr_get(new, None, ty)?;
         return crate::ops::call(&newf, nargs, kw);
     }
+    // A heap type is called through CPython's `tp_call`: the caller's
+    // references and the argument tuple/kwargs dict stay alive while
+    // `__new__` (whose own arguments here are fresh clones) and `__init__`
+    // (which consumes `args`) run. See `ops::TpCallHold`.
+    // `object.__new__` runs no Python code, so then a single hold (made
+    // before `__init__`) shows the same counts.
+    let heap = crate::types::is_heap_type(ty) && !(args.is_empty() && kw.is_empty());
+    let custom_new = !is_object_new(&new);
+    let _held_new =
+        (heap && custom_new).then(|| crate::ops::TpCallHold::new(&args, &kw, None, 1, 2));
     let obj = if is_object_new(&new) {
         // NOTE: `object.__new__` found: what calling it would do, without
         // building its argument vector (a builtin's `__get__` is itself).
@@ -124,6 +134,13 @@ pub fn type_call(ty: &Obj, args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         return Ok(obj);
     }
     let oty = obj.type_ref();
+    let _held_init = heap.then(|| {
+        if custom_new {
+            crate::ops::TpCallHold::new(&args, &kw, None, 1, 1)
+        } else {
+            crate::ops::TpCallHold::new(&args, &kw, None, 2, 3)
+        }
+    });
     if let Some(init) = crate::typecache::lookup(&oty, &names.init) {
         let mut iargs = Vec::with_capacity(args.len() + 1);
         iargs.push(obj.clone());

@@ -270,7 +270,7 @@ impl<'a> Compiler<'a> {
 
     fn expr1(&mut self, e: &'a Expr) -> CResult {
         if let Some(v) = fold::fold_expr(e) {
-            self.load_const(&v);
+            self.load_folded(e, &v);
             return Ok(());
         }
         match e {

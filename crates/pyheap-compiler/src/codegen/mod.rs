@@ -220,6 +220,19 @@ impl<'a> Compiler<'a> {
         i
     }
 
+    /// Loads `v`, the constant expression `e` folds to, recording the AST
+    /// arena's extra references for identity-returning folds
+    /// (`ConstPool::intern_folded`).
+    pub fn load_folded(&mut self, e: &ruff_python_ast::Expr, v: &FoldVal) {
+        let folds = crate::fold::identity_folds(e);
+        if folds == 0 {
+            return self.load_const(v);
+        }
+        let c = self.pool.intern_folded(v, folds);
+        let i = self.add_const_obj(c);
+        self.emit(Instruction::LoadConst(i));
+    }
+
     pub fn load_const(&mut self, v: &FoldVal) {
         let i = self.add_const(v);
         self.emit(Instruction::LoadConst(i));

@@ -194,6 +194,7 @@ impl<'a> Compiler<'a> {
             stacksize: 0,
             has_docstring: u.has_docstring,
             unit_const_count: 0,
+            arena_extra: Vec::new(),
         };
         let resolved = crate::optimize::resolve_labels(u.instrs, &u.labels);
         code.instructions = resolved;

@@ -154,7 +154,7 @@ impl<'a> Compiler<'a> {
         self.unwind_fblock_stack(preserve_tos, None)?;
         match (&r.value, constant) {
             (None, _) => self.load_none(),
-            (Some(_), Some(c)) => self.load_const(&c),
+            (Some(e), Some(c)) => self.load_folded(e, &c),
             _ => {}
         }
         self.emit(I::ReturnValue);

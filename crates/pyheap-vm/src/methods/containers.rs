@@ -18,9 +18,11 @@ fn a0(args: &[Obj]) -> PyResult<Obj> {
         .cloned()
         .ok_or_else(|| type_err("missing self"))
 }
-fn a1(args: &[Obj], what: &str) -> PyResult<Obj> {
+/// The first argument, borrowed from the call's argument vector (which
+/// stands for the caller's stack reference): no extra reference is taken
+/// while it is hashed or compared, as CPython's borrowed `args[0]`.
+fn a1<'a>(args: &'a [Obj], what: &str) -> PyResult<&'a Obj> {
     args.get(1)
-        .cloned()
         .ok_or_else(|| type_err(&format!("{what} expected 1 argument, got 0")))
 }
 
@@ -35,7 +37,7 @@ fn list_init(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     check_args("list", &args[1..], 0, 1)?;
     list::list_clear(&l);
     if let Some(src) = args.get(1) {
-        let items = ops::to_vec(src)?;
+        let items = ops::to_vec_hinted(src)?;
         list::list_extend_items(&l, items)?;
     }
     Ok(none())
@@ -52,7 +54,7 @@ fn list_append(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn list_extend(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let l = a0(&args)?;
-    let items = ops::to_vec(&a1(&args, "extend")?)?;
+    let items = ops::to_vec_hinted(a1(&args, "extend")?)?;
     list::list_extend_items(&l, items)?;
     Ok(none())
 }
@@ -92,7 +94,7 @@ fn list_remove(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let l = a0(&args)?;
     let x = a1(&args, "remove")?;
     for (i, v) in list::list_items(&l).iter().enumerate() {
-        if ops::eq(v, &x)? {
+        if ops::eq(v, x)? {
             let old = list::list_pop(&l, i);
             drop(old);
             return Ok(none());
@@ -115,7 +117,7 @@ fn seq_index(args: &[Obj], items: Vec<Obj>, what: &str) -> PyResult<Obj> {
         .transpose()?
         .map_or(n as usize, norm);
     for (i, v) in items.iter().enumerate().take(stop).skip(start) {
-        if ops::eq(v, &x)? {
+        if ops::eq(v, x)? {
             return Ok(new_int_usize(i));
         }
     }
@@ -128,7 +130,7 @@ fn list_index(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
             let x = a1(&args, "index")?;
             Err(value_err(&format!(
                 "{} is not in list",
-                ops::repr_string(&x)?
+                ops::repr_string(x)?
             )))
         }
         r => r,
@@ -138,7 +140,7 @@ fn seq_count(args: &[Obj], items: Vec<Obj>) -> PyResult<Obj> {
     let x = a1(args, "count")?;
     let mut n = 0;
     for v in items {
-        if ops::eq(&v, &x)? {
+        if ops::eq(&v, x)? {
             n += 1;
         }
     }
@@ -172,7 +174,7 @@ fn list_clear_m(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn list_iadd(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let l = a0(&args)?;
-    let items = ops::to_vec(&a1(&args, "__iadd__")?)?;
+    let items = ops::to_vec(a1(&args, "__iadd__")?)?;
     list::list_extend_items(&l, items)?;
     Ok(l)
 }
@@ -192,7 +194,7 @@ fn tuple_new(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
             if x.has_type(&t().tuple) && cls.is(&t().tuple) {
                 return Ok(x.clone());
             }
-            ops::to_vec(x)?
+            ops::to_vec_hinted(x)?
         }
         None => Vec::new(),
     };
@@ -268,7 +270,9 @@ pub fn dict_update_from(d: &Obj, src: Option<&Obj>, kw: &Kw) -> PyResult<()> {
                 }
                 let mut p = pair.into_iter();
                 if let (Some(k), Some(v)) = (p.next(), p.next()) {
-                    dict::set_item(d, k, v)?;
+                    // CPython's PyDict_MergeFromSeq2 holds its own references
+                    // to the pair's items while PyDict_SetItem takes new ones.
+                    dict::set_item(d, k.clone(), v.clone())?;
                 }
                 i += 1;
             }
@@ -298,24 +302,36 @@ fn dict_update(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
 fn dict_get(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let d = a0(&args)?;
     let k = a1(&args, "get")?;
-    Ok(dict::get_item(&d, &k)?.unwrap_or_else(|| args.get(2).cloned().unwrap_or_else(none)))
+    Ok(dict::get_item(&d, k)?.unwrap_or_else(|| args.get(2).cloned().unwrap_or_else(none)))
 }
 fn dict_setdefault(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let d = a0(&args)?;
     let k = a1(&args, "setdefault")?;
-    if let Some(v) = dict::get_item(&d, &k)? {
+    // One hash for the lookup and the insertion, as CPython's setdefault.
+    let h = dict::key_hash(k)?;
+    if let Some(v) = dict::get_item_hashed(&d, k, h)? {
         return Ok(v);
     }
     let v = args.get(2).cloned().unwrap_or_else(none);
-    dict::set_item(&d, k, v.clone())?;
+    dict::set_item_hashed(&d, k.clone(), h, v.clone())?;
     Ok(v)
 }
 fn dict_pop(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let d = a0(&args)?;
     let k = a1(&args, "pop")?;
-    match dict::del_item(&d, &k)? {
+    if dict::len(&d) == 0 {
+        // CPython's _PyDict_Pop answers an empty dict without hashing.
+        return args
+            .get(2)
+            .cloned()
+            .ok_or_else(|| crate::exc::key_err(k.clone()));
+    }
+    match dict::del_item(&d, k)? {
         Some(v) => Ok(v),
-        None => args.get(2).cloned().ok_or_else(|| crate::exc::key_err(k)),
+        None => args
+            .get(2)
+            .cloned()
+            .ok_or_else(|| crate::exc::key_err(k.clone())),
     }
 }
 fn dict_popitem(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
@@ -347,7 +363,7 @@ fn dict_clear_m(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 fn dict_fromkeys(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let cls = a0(&args)?;
     let src = a1(&args, "fromkeys")?;
-    let keys = ops::to_vec(&src)?;
+    let keys = ops::to_vec(src)?;
     let v = args.get(2).cloned().unwrap_or_else(none);
     let d = if cls.is(&t().dict) {
         dict::new_dict()
@@ -357,7 +373,7 @@ fn dict_fromkeys(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     // `dict_fromkeys` presizes an exact dict from an exact dict/set/frozenset.
     if d.has_type(&t().dict) {
         if src.has_type(&t().dict) {
-            let unicode = dict::table(&src).is_some_and(|tb| tb.is_unicode());
+            let unicode = dict::table(src).is_some_and(|tb| tb.is_unicode());
             dict::presize_for_fromkeys(&d, keys.len(), unicode)?;
         } else if src.has_type(&t().set) || src.has_type(&t().frozenset) {
             dict::presize_for_fromkeys(&d, keys.len(), false)?;
@@ -436,7 +452,7 @@ fn mp_iter(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn mp_contains(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let m = oneref(&a0(&args)?).unwrap_or_else(dict::new_dict);
-    Ok(py_bool(ops::contains(&m, &a1(&args, "__contains__")?)?))
+    Ok(py_bool(ops::contains(&m, a1(&args, "__contains__")?)?))
 }
 
 // ----- set -------------------------------------------------------------------
@@ -468,17 +484,20 @@ fn set_init(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     Ok(none())
 }
 fn set_add(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    set::add(&a0(&args)?, a1(&args, "add")?)?;
+    // Hashed while borrowed, stored with a new reference (set_add_key).
+    let k = a1(&args, "add")?;
+    let h = ops::hash(k)?;
+    set::add_hashed(&a0(&args)?, k.clone(), h)?;
     Ok(none())
 }
 fn set_discard(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    set::discard(&a0(&args)?, &a1(&args, "discard")?)?;
+    set::discard(&a0(&args)?, a1(&args, "discard")?)?;
     Ok(none())
 }
 fn set_remove(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let k = a1(&args, "remove")?;
-    if !set::discard(&a0(&args)?, &k)? {
-        return Err(crate::exc::key_err(k));
+    if !set::discard(&a0(&args)?, k)? {
+        return Err(crate::exc::key_err(k.clone()));
     }
     Ok(none())
 }
@@ -521,7 +540,7 @@ fn set_difference(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     set_algebra::difference_multi(&a0(&args)?, &args[1..])
 }
 fn set_symdiff(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    set_algebra::symmetric_difference(&a0(&args)?, &a1(&args, "symmetric_difference")?)
+    set_algebra::symmetric_difference(&a0(&args)?, a1(&args, "symmetric_difference")?)
 }
 fn set_update(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let s = a0(&args)?;
@@ -543,23 +562,23 @@ fn set_difference_update(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn set_symdiff_update(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let s = a0(&args)?;
-    set_algebra::symmetric_difference_update(&s, &a1(&args, "symmetric_difference_update")?)?;
+    set_algebra::symmetric_difference_update(&s, a1(&args, "symmetric_difference_update")?)?;
     Ok(none())
 }
 fn set_issubset(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    let (a, b) = (a0(&args)?, as_set(&a1(&args, "issubset")?)?);
+    let (a, b) = (a0(&args)?, as_set(a1(&args, "issubset")?)?);
     Ok(py_bool(
         ops::native_compare(&a, &b, ops::CmpOp::Le)?.unwrap_or(false),
     ))
 }
 fn set_issuperset(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    let (a, b) = (a0(&args)?, as_set(&a1(&args, "issuperset")?)?);
+    let (a, b) = (a0(&args)?, as_set(a1(&args, "issuperset")?)?);
     Ok(py_bool(
         ops::native_compare(&a, &b, ops::CmpOp::Ge)?.unwrap_or(false),
     ))
 }
 fn set_isdisjoint(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    let (a, b) = (a0(&args)?, as_set(&a1(&args, "isdisjoint")?)?);
+    let (a, b) = (a0(&args)?, as_set(a1(&args, "isdisjoint")?)?);
     for x in set::items(&a) {
         if set::contains(&b, &x)? {
             return Ok(py_bool(false));
@@ -630,19 +649,19 @@ fn range_step(o: &Obj) -> PyResult<Obj> {
 fn range_index(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let r = a0(&args)?;
     let x = a1(&args, "index")?;
-    if !ops::contains(&r, &x)? {
+    if !ops::contains(&r, x)? {
         return Err(value_err(&format!(
             "{} is not in range",
-            ops::repr_string(&x)?
+            ops::repr_string(x)?
         )));
     }
     let (s, _, st, _) = crate::seq::range_parts(&r);
-    let d = ops::binary_op(&ops::binary_op(&x, &s, "-")?, &st, "//")?;
+    let d = ops::binary_op(&ops::binary_op(x, &s, "-")?, &st, "//")?;
     Ok(d)
 }
 fn range_count(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let r = a0(&args)?;
-    Ok(new_int(ops::contains(&r, &a1(&args, "count")?)? as i64))
+    Ok(new_int(ops::contains(&r, a1(&args, "count")?)? as i64))
 }
 fn range_reversed(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let r = a0(&args)?;
@@ -694,7 +713,7 @@ fn slice_step(o: &Obj) -> PyResult<Obj> {
 }
 fn slice_indices_m(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let s = a0(&args)?;
-    let n = ops::index(&a1(&args, "indices")?)?;
+    let n = ops::index(a1(&args, "indices")?)?;
     let n = crate::objects::int::as_big(&n).unwrap_or_default();
     if num_traits::Signed::is_negative(&n) {
         return Err(value_err("length should not be negative"));
@@ -890,11 +909,11 @@ fn m_self(o: &Obj) -> PyResult<Obj> {
 }
 fn m_getattr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (m, n) = (a0(&args)?, a1(&args, "__getattribute__")?);
-    match crate::attr::generic_getattr(&m, &n) {
+    match crate::attr::generic_getattr(&m, n) {
         Ok(v) => Ok(v),
         Err(e) if crate::exc::matches(&e, &t().attribute_error) => {
             let f = m_func(&m)?;
-            crate::attr::getattr(&f, &n)
+            crate::attr::getattr(&f, n)
         }
         Err(e) => Err(e),
     }
@@ -1159,7 +1178,7 @@ fn exc_add_note(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
             l
         }
     };
-    list::list_append(&notes, n)?;
+    list::list_append(&notes, n.clone())?;
     Ok(none())
 }
 fn exc_str_m(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {

@@ -15,14 +15,14 @@ use crate::types::{
     tdata, tname, type_name,
 };
 
-fn a0(args: &[Obj]) -> PyResult<Obj> {
-    args.first()
-        .cloned()
-        .ok_or_else(|| type_err("missing self"))
+/// `self` and the first argument, borrowed from the call's argument vector
+/// (which stands for the caller's references): CPython's slot wrappers take
+/// no reference of their own before calling into Python code.
+fn a0(args: &[Obj]) -> PyResult<&Obj> {
+    args.first().ok_or_else(|| type_err("missing self"))
 }
-fn a1(args: &[Obj]) -> PyResult<Obj> {
+fn a1(args: &[Obj]) -> PyResult<&Obj> {
     args.get(1)
-        .cloned()
         .ok_or_else(|| type_err("expected 1 argument, got 0"))
 }
 
@@ -33,62 +33,62 @@ fn notimpl() -> Obj {
 // ----- dunder dispatchers ----------------------------------------------------
 
 pub fn d_repr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    ops::native_repr(&a0(&args)?).map(pstr::new_string)
+    ops::native_repr(a0(&args)?).map(pstr::new_string)
 }
 pub fn d_str(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    ops::native_str(&a0(&args)?)
+    ops::native_str(a0(&args)?)
 }
 pub fn d_hash(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    Ok(new_int(ops::native_hash(&a0(&args)?)? as i64))
+    Ok(new_int(ops::native_hash(a0(&args)?)? as i64))
 }
 fn d_binop(op: usize, args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (a, b) = (a0(&args)?, a1(&args)?);
-    match ops::native_binop(&a, &b, BINOPS[op]) {
+    match ops::native_binop(a, b, BINOPS[op]) {
         Some(r) => r,
         None => Ok(notimpl()),
     }
 }
 fn d_rbinop(op: usize, args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (a, b) = (a0(&args)?, a1(&args)?);
-    match ops::native_binop(&b, &a, BINOPS[op]) {
+    match ops::native_binop(b, a, BINOPS[op]) {
         Some(r) => r,
         None => Ok(notimpl()),
     }
 }
 fn d_cmp(op: usize, args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (a, b) = (a0(&args)?, a1(&args)?);
-    match ops::native_compare(&a, &b, CmpOp::from_index(op))? {
+    match ops::native_compare(a, b, CmpOp::from_index(op))? {
         Some(r) => Ok(py_bool(r)),
         None => Ok(notimpl()),
     }
 }
 fn d_len(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let o = a0(&args)?;
-    match ops::native_len(&o)? {
+    match ops::native_len(o)? {
         Some(n) => Ok(new_int_usize(n)),
         None => Err(type_err("no len")),
     }
 }
 fn d_getitem(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (o, k) = (a0(&args)?, a1(&args)?);
-    if dict::is_dict(&o) {
-        return match dict::get_item(&o, &k)? {
+    if dict::is_dict(o) {
+        return match dict::get_item(o, k)? {
             Some(v) => Ok(v),
             None => {
                 if crate::types::is_heap_type(&o.type_ref()) {
                     if let Some(m) = crate::types::lookup(&o.type_ref(), "__missing__") {
-                        return ops::call_unbound(&m, &o.type_ref(), vec![o.clone(), k]);
+                        return ops::call_unbound(&m, &o.type_ref(), vec![o.clone(), k.clone()]);
                     }
                 }
-                Err(crate::exc::key_err(k))
+                Err(crate::exc::key_err(k.clone()))
             }
         };
     }
-    match crate::seq::native_getitem(&o, &k)? {
+    match crate::seq::native_getitem(o, k)? {
         Some(v) => Ok(v),
         None => Err(type_err(&format!(
             "'{}' object is not subscriptable",
-            tname(&o)
+            tname(o)
         ))),
     }
 }
@@ -99,66 +99,66 @@ fn d_setitem(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         .get(2)
         .cloned()
         .ok_or_else(|| type_err("expected 2 arguments"))?;
-    if dict::is_dict(&o) {
-        dict::set_item(&o, k, v)?;
-    } else if !crate::seq::native_setitem(&o, &k, Some(v))? {
+    if dict::is_dict(o) {
+        dict::set_item(o, k.clone(), v)?;
+    } else if !crate::seq::native_setitem(o, k, Some(v))? {
         return Err(type_err("item assignment not supported"));
     }
     Ok(none())
 }
 fn d_delitem(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (o, k) = (a0(&args)?, a1(&args)?);
-    if dict::is_dict(&o) {
-        if dict::del_item(&o, &k)?.is_none() {
-            return Err(crate::exc::key_err(k));
+    if dict::is_dict(o) {
+        if dict::del_item(o, k)?.is_none() {
+            return Err(crate::exc::key_err(k.clone()));
         }
-    } else if !crate::seq::native_setitem(&o, &k, None)? {
+    } else if !crate::seq::native_setitem(o, k, None)? {
         return Err(type_err("item deletion not supported"));
     }
     Ok(none())
 }
 fn d_contains(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (o, k) = (a0(&args)?, a1(&args)?);
-    let r = if dict::is_dict(&o) {
-        dict::get_item(&o, &k)?.is_some()
-    } else if crate::objects::set::is_anyset(&o) {
-        crate::objects::set::contains(&o, &k)?
-    } else if let Some(s) = pstr::as_str(&o) {
-        s.contains(pstr::as_str(&k).unwrap_or("\u{0}\u{0}"))
+    let r = if dict::is_dict(o) {
+        dict::get_item(o, k)?.is_some()
+    } else if crate::objects::set::is_anyset(o) {
+        crate::objects::set::contains(o, k)?
+    } else if let Some(s) = pstr::as_str(o) {
+        s.contains(pstr::as_str(k).unwrap_or("\u{0}\u{0}"))
     } else {
-        crate::seq::native_contains(&o, &k)?.unwrap_or(false)
+        crate::seq::native_contains(o, k)?.unwrap_or(false)
     };
     Ok(py_bool(r))
 }
 fn d_iter(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let o = a0(&args)?;
-    match crate::iters::native_iter(&o)? {
+    match crate::iters::native_iter(o)? {
         Some(i) => Ok(i),
-        None => Err(type_err(&format!("'{}' object is not iterable", tname(&o)))),
+        None => Err(type_err(&format!("'{}' object is not iterable", tname(o)))),
     }
 }
 fn d_next(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let o = a0(&args)?;
-    match crate::iters::native_next(&o)? {
+    match crate::iters::native_next(o)? {
         Some(Some(v)) => Ok(v),
         _ => Err(crate::exc::stop_iteration(None)),
     }
 }
 fn d_bool(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let o = a0(&args)?;
-    let r = if let Some(v) = crate::objects::int::int_value(&o) {
+    let r = if let Some(v) = crate::objects::int::int_value(o) {
         !matches!(v, crate::objects::int::IntV::S(0))
-    } else if let Some(f) = crate::objects::float::float_value(&o) {
+    } else if let Some(f) = crate::objects::float::float_value(o) {
         f != 0.0
     } else {
-        ops::native_len(&o)?.is_none_or(|n| n > 0)
+        ops::native_len(o)?.is_none_or(|n| n > 0)
     };
     Ok(py_bool(r))
 }
 fn d_unary(which: usize, args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let o = a0(&args)?;
-    let v = crate::objects::int::int_value(&o);
-    let f = crate::objects::float::float_value(&o);
+    let v = crate::objects::int::int_value(o);
+    let f = crate::objects::float::float_value(o);
     match (which, v, f) {
         (0, Some(v), _) => Ok(crate::objects::int::new_int_v(
             crate::objects::int::IntV::from_big(-v.big()),
@@ -182,7 +182,7 @@ fn d_format(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         .get(1)
         .and_then(|s| pstr::as_str(s).map(|x| x.to_string()))
         .unwrap_or_default();
-    crate::strfmt::native_format(&o, &spec).map(pstr::new_string)
+    crate::strfmt::native_format(o, &spec).map(pstr::new_string)
 }
 
 /// Registers the dispatchers that make builtin behaviour visible as dunders.
@@ -237,13 +237,13 @@ pub fn reg_compare(ty: &Obj) {
 
 fn obj_eq(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (a, b) = (a0(&args)?, a1(&args)?);
-    Ok(if a.is(&b) { py_bool(true) } else { notimpl() })
+    Ok(if a.is(b) { py_bool(true) } else { notimpl() })
 }
 fn obj_ne(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (a, b) = (a0(&args)?, a1(&args)?);
     let ty = a.type_ref();
     let r = match crate::types::lookup(&ty, "__eq__") {
-        Some(m) => ops::call_unbound(&m, &ty, vec![a, b])?,
+        Some(m) => ops::call_unbound(&m, &ty, vec![a.clone(), b.clone()])?,
         None => notimpl(),
     };
     if r.is(&t().not_implemented) {
@@ -256,11 +256,11 @@ fn obj_notimpl(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     Ok(notimpl())
 }
 fn obj_hash(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    Ok(new_int(ops::hash_pointer(&a0(&args)?) as i64))
+    Ok(new_int(ops::hash_pointer(a0(&args)?) as i64))
 }
 fn obj_repr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let o = a0(&args)?;
-    if crate::types::is_heap_type(&o.type_ref()) && !is_type(&o) {
+    if crate::types::is_heap_type(&o.type_ref()) && !is_type(o) {
         let ty = o.type_ref();
         let m = crate::typeobj::type_module_name(&ty);
         let q = tdata(&ty).qualname.borrow().clone();
@@ -271,10 +271,10 @@ fn obj_repr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
             o.addr()
         )));
     }
-    ops::native_repr(&o).map(pstr::new_string)
+    ops::native_repr(o).map(pstr::new_string)
 }
 fn obj_str(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    ops::repr(&a0(&args)?)
+    ops::repr(a0(&args)?)
 }
 fn obj_format(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let o = a0(&args)?;
@@ -285,50 +285,50 @@ fn obj_format(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     if !spec.is_empty() {
         return Err(type_err(&format!(
             "unsupported format string passed to {}.__format__",
-            tname(&o)
+            tname(o)
         )));
     }
-    ops::str_(&o)
+    ops::str_(o)
 }
 fn obj_getattribute(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (o, n) = (a0(&args)?, a1(&args)?);
-    if !pstr::is_str(&n) {
+    if !pstr::is_str(n) {
         return Err(type_err(&format!(
             "attribute name must be string, not '{}'",
-            tname(&n)
+            tname(n)
         )));
     }
-    if is_type(&o) {
-        return crate::attr::type_getattr(&o, &n);
+    if is_type(o) {
+        return crate::attr::type_getattr(o, n);
     }
-    crate::attr::generic_getattr(&o, &n)
+    crate::attr::generic_getattr(o, n)
 }
 fn obj_setattr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (o, n) = (a0(&args)?, a1(&args)?);
     let v = args.get(2).cloned();
-    if is_type(&o) {
-        crate::attr::type_setattr(&o, &n, v)?;
+    if is_type(o) {
+        crate::attr::type_setattr(o, n, v)?;
     } else {
-        crate::attr::generic_setattr(&o, &pstr::intern_obj(n), v)?;
+        crate::attr::generic_setattr(o, &pstr::intern_obj(n.clone()), v)?;
     }
     Ok(none())
 }
 fn obj_delattr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (o, n) = (a0(&args)?, a1(&args)?);
-    if is_type(&o) {
-        crate::attr::type_setattr(&o, &n, None)?;
+    if is_type(o) {
+        crate::attr::type_setattr(o, n, None)?;
     } else {
-        crate::attr::generic_setattr(&o, &n, None)?;
+        crate::attr::generic_setattr(o, n, None)?;
     }
     Ok(none())
 }
 fn obj_sizeof(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    Ok(new_int_usize(crate::sizes::sizeof(&a0(&args)?)))
+    Ok(new_int_usize(crate::sizes::sizeof(a0(&args)?)))
 }
 fn obj_dir(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let o = a0(&args)?;
     Ok(crate::objects::list::new_list(
-        crate::builtins::default_dir(&o)?,
+        crate::builtins::default_dir(o)?,
     ))
 }
 fn obj_init_subclass(_args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
@@ -342,10 +342,10 @@ fn obj_reduce_ex(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     // An overriding `__reduce__` (object has none here) is what
     // `object.__reduce_ex__` calls, as CPython's does.
     if let Some(f) = crate::types::lookup(&o.type_ref(), "__reduce__") {
-        let bound = crate::attr::descr_get(f, Some(&o), &o.type_ref())?;
+        let bound = crate::attr::descr_get(f, Some(o), &o.type_ref())?;
         return ops::call(&bound, vec![], vec![]);
     }
-    Err(type_err(&format!("cannot pickle '{}' object", tname(&o))))
+    Err(type_err(&format!("cannot pickle '{}' object", tname(o))))
 }
 fn obj_class_get(o: &Obj) -> PyResult<Obj> {
     Ok(o.type_ref())
@@ -490,13 +490,13 @@ fn ty_set_abstract(o: &Obj, v: Option<Obj>) -> PyResult<()> {
 }
 fn ty_mro_method(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let c = a0(&args)?;
-    let bases = tdata(&c)
+    let bases = tdata(c)
         .bases
         .get()
         .map(|b| tuple::tuple_items(&b))
         .unwrap_or_default();
     Ok(crate::objects::list::new_list(crate::types::compute_mro(
-        &c, &bases,
+        c, &bases,
     )?))
 }
 fn ty_subclasses(_args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
@@ -504,11 +504,11 @@ fn ty_subclasses(_args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn ty_instancecheck(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (c, o) = (a0(&args)?, a1(&args)?);
-    Ok(py_bool(crate::types::isinstance(&o, &c)))
+    Ok(py_bool(crate::types::isinstance(o, c)))
 }
 fn ty_subclasscheck(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (c, o) = (a0(&args)?, a1(&args)?);
-    Ok(py_bool(is_type(&o) && crate::types::is_subtype(&o, &c)))
+    Ok(py_bool(is_type(o) && crate::types::is_subtype(o, c)))
 }
 fn ty_prepare(_args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     Ok(dict::new_dict())
@@ -527,11 +527,11 @@ fn ty_call(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     crate::typeobj::type_call(&c, args, kw)
 }
 fn ty_repr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    Ok(pstr::new_string(crate::typeobj::type_repr(&a0(&args)?)))
+    Ok(pstr::new_string(crate::typeobj::type_repr(a0(&args)?)))
 }
 fn ty_or(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (a, b) = (a0(&args)?, a1(&args)?);
-    Ok(tuple::new_tuple(vec![a, b]))
+    Ok(tuple::new_tuple(vec![a.clone(), b.clone()]))
 }
 
 // ----- property / staticmethod / classmethod / super -------------------------
@@ -574,7 +574,7 @@ fn property_copy(args: &[Obj], which: usize) -> PyResult<Obj> {
     let mut parts = [pp.fget.get(), pp.fset.get(), pp.fdel.get()];
     parts[which] = Some(f.clone());
     let doc = if which == 0 {
-        crate::attr::getattr_opt(&f, "__doc__")?.filter(|d| !crate::types::is_none(d))
+        crate::attr::getattr_opt(f, "__doc__")?.filter(|d| !crate::types::is_none(d))
     } else {
         pp.doc.get()
     };
@@ -593,11 +593,11 @@ fn property_deleter(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 fn property_get(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let p = a0(&args)?;
     let o = a1(&args)?;
-    if crate::types::is_none(&o) {
-        return Ok(p);
+    if crate::types::is_none(o) {
+        return Ok(p.clone());
     }
     let ty = o.type_ref();
-    crate::attr::descr_get(p, Some(&o), &ty)
+    crate::attr::descr_get(p.clone(), Some(o), &ty)
 }
 fn prop_fget(o: &Obj) -> PyResult<Obj> {
     Ok(o.payload::<PropertyObj>()
@@ -646,7 +646,7 @@ fn wrap_get(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         (None, Some(o)) => o.type_ref(),
         _ => return Err(type_err("__get__(None, None) is invalid")),
     };
-    crate::attr::descr_get(w, o.as_ref(), &ty)
+    crate::attr::descr_get(w.clone(), o.as_ref(), &ty)
 }
 fn static_call(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     let mut args = args;
@@ -723,12 +723,12 @@ pub fn super_getattr(sup: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
 
 fn super_getattribute(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let (s, n) = (a0(&args)?, a1(&args)?);
-    match super_getattr(&s, &n)? {
+    match super_getattr(s, n)? {
         Some(v) => Ok(v),
-        None => crate::attr::generic_getattr(&s, &n).map_err(|_| {
+        None => crate::attr::generic_getattr(s, n).map_err(|_| {
             attr_err(&format!(
                 "'super' object has no attribute '{}'",
-                pstr::as_str(&n).unwrap_or("")
+                pstr::as_str(n).unwrap_or("")
             ))
         }),
     }

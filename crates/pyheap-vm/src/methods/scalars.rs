@@ -982,7 +982,12 @@ fn str_rpartition(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn str_format(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     let s = s0(&args)?;
-    new_s(crate::strfmt::str_format(&s, &args[1..], &kw)?)
+    // CPython's str.format receives its arguments as a new tuple and dict
+    // (METH_VARARGS | METH_KEYWORDS): one more reference to each value while
+    // fields are formatted.
+    let held: Vec<Obj> = args[1..].to_vec();
+    let kw_held = kw.clone();
+    new_s(crate::strfmt::str_format(&s, &held, &kw_held)?)
 }
 fn str_format_map(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let s = s0(&args)?;
@@ -1110,8 +1115,11 @@ fn str_getnewargs(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn str_mod(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let s = a0(&args)?;
-    let o = args.get(1).cloned().unwrap_or_else(none);
-    crate::strfmt::percent_format(&s, &o).map(pstr::new_string)
+    let o = match args.get(1) {
+        Some(o) => crate::strfmt::percent_format(&s, o),
+        None => crate::strfmt::percent_format(&s, &none()),
+    };
+    o.map(pstr::new_string)
 }
 
 // ----- bytes -----------------------------------------------------------------

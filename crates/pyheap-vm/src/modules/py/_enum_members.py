@@ -241,7 +241,8 @@ class Flag(_FlagBase, Enum):
         return iter(list(self.__class__._iter_bits(self._value_)))
 
     def __len__(self):
-        return len(list(self))
+        # Not len(list(self)): list() asks __len__ for a length hint.
+        return sum(1 for _ in self)
 
     def __contains__(self, other):
         if not isinstance(other, self.__class__):

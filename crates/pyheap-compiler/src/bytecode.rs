@@ -763,6 +763,7 @@ impl CodeUnit {
             stacksize: self.stacksize,
             has_docstring: self.has_docstring,
             unit_const_count: self.unit_const_count,
+            arena_extra: self.arena_extra.clone(),
         }
     }
 }

@@ -56,6 +56,21 @@ pub struct CompileError {
 }
 
 impl CompileError {
+    /// An error about the whole source, with no position or text (line 1,
+    /// offset 0): e.g. the parser's stack limit or an internal failure.
+    pub fn whole_source(kind: ErrorKind, message: &str, filename: &str) -> CompileError {
+        CompileError {
+            kind,
+            message: message.to_string(),
+            filename: filename.to_string(),
+            line: 1,
+            offset: 0,
+            end_line: 1,
+            end_offset: 0,
+            text: None,
+        }
+    }
+
     /// The text CPython 3.11 prints for this error when uncaught:
     ///
     /// ```text

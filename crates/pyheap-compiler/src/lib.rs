@@ -70,16 +70,11 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit, Com
     match spawned {
         Ok(handle) => match handle.join() {
             Ok(result) => result,
-            Err(_) => Err(CompileError {
-                kind: ErrorKind::SyntaxError,
-                message: "internal compiler error".to_string(),
-                filename: filename.to_string(),
-                line: 1,
-                offset: 0,
-                end_line: 1,
-                end_offset: 0,
-                text: None,
-            }),
+            Err(_) => Err(CompileError::whole_source(
+                ErrorKind::SyntaxError,
+                "internal compiler error",
+                filename,
+            )),
         },
         Err(_) => compile_here(source, filename, mode),
     }

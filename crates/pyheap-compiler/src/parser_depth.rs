@@ -66,16 +66,11 @@ pub fn check(
     if base + v.max <= MAXSTACK {
         return Ok(());
     }
-    Err(CompileError {
-        kind: ErrorKind::MemoryError,
-        message: String::new(),
-        filename: filename.to_string(),
-        line: 1,
-        offset: 0,
-        end_line: 1,
-        end_offset: 0,
-        text: None,
-    })
+    Err(CompileError::whole_source(
+        ErrorKind::MemoryError,
+        "",
+        filename,
+    ))
 }
 
 /// For each token start, the rule levels of the brackets open before it.

@@ -1168,6 +1168,18 @@ pub fn iter(o: &Obj) -> PyResult<Obj> {
     if let Some(r) = crate::iters::native_iter(o)? {
         return Ok(r);
     }
+    // Builtin types whose iteration is a registered method rather than a
+    // native iterator (the text file's `__iter__` returns the file itself).
+    if let Some(m) = lookup(&ty, "__iter__").filter(|m| !is_none(m)) {
+        let r = call_unbound(&m, &ty, vec![o.clone()])?;
+        if is_iterator(&r) {
+            return Ok(r);
+        }
+        return Err(type_err(&format!(
+            "iter() returned non-iterator of type '{}'",
+            tname(&r)
+        )));
+    }
     Err(type_err(&format!("'{}' object is not iterable", tname(o))))
 }
 

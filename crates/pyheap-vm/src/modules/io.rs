@@ -260,8 +260,14 @@ fn f_next(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     }
     Ok(pstr::new_string(l))
 }
+/// `__iter__` and `__enter__`: the file itself, once checked to be open.
 fn f_self(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    args.first().cloned().ok_or_else(|| type_err("self"))
+    let f = args.first().cloned().ok_or_else(|| type_err("self"))?;
+    with_file(&f, |st| match st.closed {
+        true => Err(value_err("I/O operation on closed file.")),
+        false => Ok(()),
+    })?;
+    Ok(f)
 }
 fn f_close(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let f = args.first().cloned().ok_or_else(|| type_err("close"))?;

@@ -241,10 +241,6 @@ fn setstate(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         // The index moves within the original range: [0, len].
         let total = p.i() + p.n();
         let new = index.clamp(0, total.max(0));
-        let step = p.b().unwrap_or_else(|| new_int(1));
-        let delta = crate::ops::binary_op(&step, &new_int(new - p.i()), "*")?;
-        let cur = p.a().unwrap_or_else(|| new_int(0));
-        p.set_a(Some(crate::ops::binary_op(&cur, &delta, "+")?));
         p.set_i(new);
         p.set_n(total - new);
         return Ok(none());
@@ -271,15 +267,14 @@ fn setstate(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     Ok(none())
 }
 
-/// `(iter, (range(start, stop, step),), index)` of a range iterator, with
-/// the original range rebuilt from the current value and the index.
+/// `(iter, (range(start, stop, step),), index)` of a range iterator: the
+/// iterator's own start and length, with the index it reached.
 fn range_reduce(p: IterRef) -> PyResult<Obj> {
     use crate::ops::binary_op;
     let step = p.b().unwrap_or_else(|| new_int(1));
-    let cur = p.a().unwrap_or_else(|| new_int(0));
+    let start = p.a().unwrap_or_else(|| new_int(0));
     let i = p.i();
     let len = new_int(i + p.n().max(0));
-    let start = binary_op(&cur, &binary_op(&step, &new_int(i), "*")?, "-")?;
     let stop = binary_op(&start, &binary_op(&step, &len, "*")?, "+")?;
     let r = crate::objects::misc::new_range(start, stop, step, len);
     Ok(tuple::new_tuple(vec![

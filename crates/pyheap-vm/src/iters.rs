@@ -9,7 +9,6 @@ use crate::objects::{bytes, dict, int, list, set, str as pstr, tuple};
 use crate::ops;
 use crate::rt::{Obj, PyResult};
 use crate::types::{none, t};
-use pyheap_compiler::bytecode::BinaryOperator;
 
 fn ip(o: &Obj) -> Option<IterRef<'_>> {
     iter_state(o)
@@ -228,15 +227,14 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
         if p.n() <= 0 {
             return Ok(Some(None));
         }
+        // CPython's rangeiterobject keeps start, step and length as C longs
+        // and makes a new int per value: start + index * step (fits a C
+        // long: `fits_range_iterator` checked every value of the range).
+        let step = p.b().and_then(|s| int::as_i64(&s)).unwrap_or(1);
+        let start = int::as_i64(&a).unwrap_or(0);
         p.set_n(p.n() - 1);
         p.set_i(i + 1);
-        let step = p.b().unwrap_or_else(|| int::new_int(1));
-        let cur = a.clone();
-        let next = match crate::fastops::binary_int(&a, &step, BinaryOperator::Add) {
-            Some(v) => v,
-            None => ops::binary_op(&a, &step, "+")?,
-        };
-        p.set_a(Some(next));
+        let cur = int::new_int(start.wrapping_add(i.wrapping_mul(step)));
         return Ok(Some(Some(cur)));
     }
     if ty.is(&tt.dict_keyiter) || ty.is(&tt.dict_valueiter) || ty.is(&tt.dict_itemiter) {

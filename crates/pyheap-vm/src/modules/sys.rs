@@ -256,6 +256,7 @@ pub fn init(m: &Obj) -> PyResult<()> {
         ("getfilesystemencoding", getdefaultencoding),
         ("_getframe", getframe),
         ("_debugmallocstats", super::sys_malloc::debugmallocstats),
+        ("getallocatedblocks", super::sys_malloc::getallocatedblocks),
         (
             "get_int_max_str_digits",
             super::sys_flags::get_int_max_str_digits,

@@ -36,3 +36,15 @@ pub fn debugmallocstats(_a: Vec<Obj>, _k: Kw) -> PyResult<Obj> {
     let _ = err.flush();
     Ok(none())
 }
+
+/// `sys.getallocatedblocks()`: the allocator's blocks in use (pool blocks
+/// plus blocks of requests too large for a pool), as CPython counts them.
+pub fn getallocatedblocks(a: Vec<Obj>, _k: Kw) -> PyResult<Obj> {
+    if !a.is_empty() {
+        return Err(crate::exc::type_err(&format!(
+            "sys.getallocatedblocks() takes no arguments ({} given)",
+            a.len()
+        )));
+    }
+    Ok(crate::objects::int::new_int_usize(alloc::allocated_blocks()))
+}

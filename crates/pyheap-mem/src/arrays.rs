@@ -145,20 +145,15 @@ impl RefArray {
         if new_cap == old_cap {
             return Ok(());
         }
+        if new_cap == 0 {
+            self.clear();
+            return Ok(());
+        }
         let mut dropped = Vec::new();
-        for i in new_cap..old_cap {
+        for i in (new_cap..old_cap).rev() {
             if let Some(r) = self.take(i) {
                 dropped.push(r);
             }
-        }
-        if new_cap == 0 {
-            if let Some(p) = self.ptr.take() {
-                // SAFETY: p came from alloc::malloc/realloc and is freed once.
-                unsafe { alloc::free(p.as_ptr().cast()) };
-            }
-            self.cap.set(0);
-            drop(dropped);
-            return Ok(());
         }
         let bytes = new_cap.checked_mul(WORD).ok_or(MemoryError)?;
         let newp = match self.ptr.get() {
@@ -185,9 +180,27 @@ impl RefArray {
         self.cap.swap(&other.cap);
     }
 
-    /// Drops every reference and frees the storage.
+    /// Drops every reference, last slot first, then frees the storage
+    /// (CPython's `list_dealloc`/`_list_clear` order: items backwards, the
+    /// item vector after them). The storage is detached before the first
+    /// drop, so code a drop runs (a finalizer) sees an empty array, and no
+    /// temporary vector is needed (a list of n items frees in O(1) memory).
     pub fn clear(&self) {
-        let _ = self.resize(0);
+        let cap = self.cap.replace(0);
+        let Some(p) = self.ptr.take() else { return };
+        let detached = RefArray {
+            ptr: Cell::new(Some(p)),
+            cap: Cell::new(cap),
+        };
+        for i in (0..detached.cap.get()).rev() {
+            drop(detached.take(i));
+        }
+        if let Some(p) = detached.ptr.take() {
+            // SAFETY: p came from alloc::malloc/realloc; `detached` owned it
+            // alone and no longer refers to it, so it is freed once.
+            unsafe { alloc::free(p.as_ptr().cast()) };
+        }
+        detached.cap.set(0);
     }
 }
 
@@ -402,24 +415,30 @@ impl RecordBlock {
             _ => Err(v),
         }
     }
-    /// Drops all references and frees the block.
+    /// Drops all references, record by record and word by word (CPython's
+    /// `free_keys_object` order: key, then value, per entry), then frees the
+    /// block. The block is detached first: code a drop runs sees an empty
+    /// block, and no temporary vector is needed.
     pub fn clear(&self) {
-        let Some((p, h)) = self.header() else { return };
+        let Some(p) = self.ptr.take() else { return };
+        let detached = RecordBlock {
+            ptr: Cell::new(Some(p)),
+        };
+        let Some((p, h)) = detached.header() else {
+            return;
+        };
         let (words, count, mask) = (h.words, h.count, h.ref_mask);
-        let mut owned = Vec::new();
         for rec in 0..count {
             for k in 0..words {
                 if mask >> k & 1 == 1 {
-                    if let Ok(Some(r)) = self.replace_ref(rec, k, None) {
-                        owned.push(r);
-                    }
+                    drop(detached.replace_ref(rec, k, None));
                 }
             }
         }
-        self.ptr.set(None);
-        // SAFETY: p came from alloc::malloc and is freed once (ptr now None).
+        detached.ptr.set(None);
+        // SAFETY: p came from alloc::malloc; `detached` owned it alone and no
+        // longer refers to it, so it is freed once.
         unsafe { alloc::free(p.as_ptr()) };
-        drop(owned);
     }
 }
 
@@ -560,22 +579,26 @@ impl<const W: usize, const MASK: u64> RecordArray<W, MASK> {
         }
     }
     /// Drops every reference and frees the storage (becomes empty).
+    /// The storage is detached before the first drop (code a drop runs sees
+    /// an empty array) and freed after the last, with no temporary vector.
     pub fn clear(&self) {
-        let n = self.count.get();
-        let mut owned = Vec::new();
-        for rec in 0..n {
+        let count = self.count.replace(0);
+        let Some(p) = self.ptr.take() else { return };
+        let detached = Self {
+            ptr: Cell::new(Some(p)),
+            count: Cell::new(count),
+        };
+        for rec in 0..detached.count.get() {
             for k in 0..W {
-                if let Ok(Some(r)) = self.replace_ref(rec, k, None) {
-                    owned.push(r);
-                }
+                drop(detached.replace_ref(rec, k, None));
             }
         }
-        if let Some(p) = self.ptr.take() {
-            // SAFETY: p came from alloc::malloc; freed once (ptr now None).
+        if let Some(p) = detached.ptr.take() {
+            // SAFETY: p came from alloc::malloc; `detached` owned it alone and
+            // no longer refers to it, so it is freed once.
             unsafe { alloc::free(p.as_ptr().cast()) };
         }
-        self.count.set(0);
-        drop(owned);
+        detached.count.set(0);
     }
     /// Swaps contents with another array of the same shape.
     pub fn swap(&self, other: &Self) {

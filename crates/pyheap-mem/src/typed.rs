@@ -64,6 +64,9 @@ pub trait Payload: 'static + Sized {
     fn item_count(&self, _ty: &TypeSlots) -> usize {
         0
     }
+    /// Whether the items are dropped last first (CPython's tuple dealloc
+    /// releases its items backwards); otherwise first to last.
+    const DROP_ITEMS_BACKWARDS: bool = false;
 }
 
 /// What pyheap-mem records about a type's payload.
@@ -349,7 +352,13 @@ unsafe fn drop_payload<T: Payload>(p: ObjPtr) -> usize {
     let base = p.field_ptr(info.items_offset) as *mut T::Item;
     // SAFETY: the items and the payload are initialised and dropped once here.
     unsafe {
-        std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(base, n));
+        if T::DROP_ITEMS_BACKWARDS {
+            for k in (0..n).rev() {
+                std::ptr::drop_in_place(base.add(k));
+            }
+        } else {
+            std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(base, n));
+        }
         std::ptr::drop_in_place(p.field_ptr(info.offset) as *mut T);
     }
     n

@@ -59,16 +59,10 @@ pub fn list_clear(o: &Obj) {
         if l.items.capacity() > 0 {
             note_storage_change(l);
         }
-        let n = l.len.get();
-        let mut old = Vec::with_capacity(n);
-        for i in 0..n {
-            if let Some(v) = l.items.take(i) {
-                old.push(v);
-            }
-        }
+        // CPython's _list_clear: the list is empty before the first item
+        // is released; items go last first, then the vector.
         l.len.set(0);
-        let _ = l.items.resize(0);
-        drop(old);
+        l.items.clear();
     }
 }
 
@@ -190,7 +184,10 @@ pub fn list_set_all(o: &Obj, items: Vec<Obj>) -> PyResult<()> {
         l.items.set(i, Some(v));
     }
     l.len.set(n);
-    drop(old);
+    // Replaced items are released last first (list_ass_slice's recycle order).
+    while let Some(v) = old.pop() {
+        drop(v);
+    }
     Ok(())
 }
 

@@ -18,6 +18,7 @@ impl Payload for TupleObj {
     fn item_count(&self, _ty: &TypeSlots) -> usize {
         self.size.get()
     }
+    const DROP_ITEMS_BACKWARDS: bool = true;
 }
 
 pub fn set_payload(s: &TypeSlots) -> bool {

@@ -118,11 +118,11 @@ pub fn native_getitem(o: &Obj, key: &Obj) -> PyResult<Option<Obj>> {
     let tt = t();
     if list::is_list(o) {
         if is_slice(key) {
-            let items = list::list_items(o);
-            let pos = slice_positions(key, items.len())?;
-            return Ok(Some(list::new_list(
-                pos.into_iter().map(|i| items[i].clone()).collect(),
-            )));
+            let (start, _, step, n) = slice_indices(key, list::list_len(o))?;
+            let v = (0..n)
+                .filter_map(|i| list::list_get(o, (start + i as isize * step) as usize))
+                .collect();
+            return Ok(Some(list::new_list(v)));
         }
         let k = index_of(key, o, "list")?;
         let i = ops::norm_index(&k, list::list_len(o), "list")?;
@@ -243,17 +243,25 @@ pub fn native_setitem(o: &Obj, key: &Obj, v: Option<Obj>) -> PyResult<bool> {
             let (start, stop, step, n) = slice_indices(key, items.len())?;
             match v {
                 None => {
-                    let pos: Vec<usize> = (0..n)
-                        .map(|i| (start + i as isize * step) as usize)
-                        .collect();
-                    let keep: Vec<Obj> = items
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| !pos.contains(i))
-                        .map(|(_, x)| x.clone())
-                        .collect();
-                    drop(items);
+                    let mut doomed = vec![false; items.len()];
+                    for i in 0..n {
+                        doomed[(start + i as isize * step) as usize] = true;
+                    }
+                    let (mut keep, mut garbage) = (Vec::new(), Vec::new());
+                    for (x, d) in items.into_iter().zip(doomed) {
+                        if d {
+                            garbage.push(x);
+                        } else {
+                            keep.push(x);
+                        }
+                    }
+                    if step == 1 {
+                        // list_ass_slice: the removed items go last first.
+                        garbage.reverse();
+                    }
                     list::list_set_all(o, keep)?;
+                    // An extended slice's removed items go in position order.
+                    drop(garbage);
                 }
                 Some(v) => {
                     let newitems = ops::to_vec(&v)?;

@@ -90,21 +90,33 @@ fn list_pop(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     };
     list::list_pop(&l, i).ok_or_else(|| crate::exc::index_err("pop index out of range"))
 }
+/// `list.remove`: compares against the live list (a comparison may change
+/// it), each item held only while it is compared.
 fn list_remove(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let l = a0(&args)?;
     let x = a1(&args, "remove")?;
-    for (i, v) in list::list_items(&l).iter().enumerate() {
-        if ops::eq(v, x)? {
+    let mut i = 0;
+    while let Some(v) = list::list_get(&l, i) {
+        if ops::eq(&v, x)? {
+            drop(v);
             let old = list::list_pop(&l, i);
             drop(old);
             return Ok(none());
         }
+        i += 1;
     }
     Err(value_err("list.remove(x): x not in list"))
 }
-fn seq_index(args: &[Obj], items: Vec<Obj>, what: &str) -> PyResult<Obj> {
+/// `index(x[, start[, stop]])` of a list or tuple, read through `get`
+/// (None past the current end: a list may shrink during a comparison).
+fn seq_index(
+    args: &[Obj],
+    n: usize,
+    get: impl Fn(usize) -> Option<Obj>,
+    what: &str,
+) -> PyResult<Obj> {
     let x = a1(args, "index")?;
-    let n = items.len() as i64;
+    let n = n as i64;
     let norm = |v: i64| if v < 0 { (v + n).max(0) } else { v.min(n) } as usize;
     let start = args
         .get(2)
@@ -116,16 +128,17 @@ fn seq_index(args: &[Obj], items: Vec<Obj>, what: &str) -> PyResult<Obj> {
         .map(ops::index_clamped)
         .transpose()?
         .map_or(n as usize, norm);
-    for (i, v) in items.iter().enumerate().take(stop).skip(start) {
-        if ops::eq(v, x)? {
+    for i in start..stop {
+        let Some(v) = get(i) else { break };
+        if ops::eq(&v, x)? {
             return Ok(new_int_usize(i));
         }
     }
     Err(value_err(&format!("{what}.index(x): x not in {what}")))
 }
 fn list_index(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    let items = list::list_items(&a0(&args)?);
-    match seq_index(&args, items, "list") {
+    let l = a0(&args)?;
+    match seq_index(&args, list::list_len(&l), |i| list::list_get(&l, i), "list") {
         Err(e) if crate::exc::matches(&e, &t().value_error) => {
             let x = a1(&args, "index")?;
             Err(value_err(&format!(
@@ -136,19 +149,22 @@ fn list_index(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         r => r,
     }
 }
-fn seq_count(args: &[Obj], items: Vec<Obj>) -> PyResult<Obj> {
+/// `count(x)` of a list or tuple, read through `get` as [`seq_index`].
+fn seq_count(args: &[Obj], get: impl Fn(usize) -> Option<Obj>) -> PyResult<Obj> {
     let x = a1(args, "count")?;
     let mut n = 0;
-    for v in items {
+    let mut i = 0;
+    while let Some(v) = get(i) {
         if ops::eq(&v, x)? {
             n += 1;
         }
+        i += 1;
     }
     Ok(new_int(n))
 }
 fn list_count(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    let items = list::list_items(&a0(&args)?);
-    seq_count(&args, items)
+    let l = a0(&args)?;
+    seq_count(&args, |i| list::list_get(&l, i))
 }
 fn list_reverse(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let l = a0(&args)?;
@@ -206,12 +222,17 @@ fn tuple_new(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     Ok(o)
 }
 fn tuple_index(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    let items = tuple::tuple_items(&a0(&args)?);
-    seq_index(&args, items, "tuple")
+    let tup = a0(&args)?;
+    seq_index(
+        &args,
+        tuple::tuple_len(&tup),
+        |i| tuple::tuple_get(&tup, i),
+        "tuple",
+    )
 }
 fn tuple_count(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    let items = tuple::tuple_items(&a0(&args)?);
-    seq_count(&args, items)
+    let tup = a0(&args)?;
+    seq_count(&args, |i| tuple::tuple_get(&tup, i))
 }
 fn tuple_getnewargs(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     Ok(tuple::new_tuple(vec![tuple::new_tuple(

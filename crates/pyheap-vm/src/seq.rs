@@ -485,11 +485,7 @@ fn repeat(seq: &Obj, n: &Obj) -> PyResult<Obj> {
         if items.len().saturating_mul(k) > 1 << 32 {
             return Err(crate::exc::memory_error());
         }
-        let mut out = Vec::with_capacity(items.len() * k);
-        for _ in 0..k {
-            out.extend(items.iter().cloned());
-        }
-        return Ok(list::new_list(out));
+        return Ok(list::new_list_repeated(&items, k));
     }
     if tuple::is_tuple(seq) {
         let items = tuple::tuple_items(seq);

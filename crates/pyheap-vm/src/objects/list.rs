@@ -107,6 +107,22 @@ pub fn new_list(items: Vec<Obj>) -> Obj {
     o
 }
 
+/// `items * k` as a new list: one vector of exactly `len·k` slots filled in
+/// place (CPython's list_repeat), without a temporary vector of the result.
+pub fn new_list_repeated(items: &[Obj], k: usize) -> Obj {
+    let o = new_list_of(&t().list);
+    let n = items.len().saturating_mul(k);
+    if let Some(l) = lp(&o) {
+        if n > 0 && l.items.resize(n).is_ok() {
+            for i in 0..n {
+                l.items.set(i, Some(items[i % items.len()].clone()));
+            }
+            l.len.set(n);
+        }
+    }
+    o
+}
+
 /// 3.11's `list_resize`: makes room for `newsize` items.
 pub fn list_resize(l: &ListObj, newsize: usize) -> PyResult<()> {
     note_storage_change(l);

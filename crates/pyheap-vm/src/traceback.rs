@@ -330,7 +330,13 @@ fn markers(
     let segment = line.get(sc..ec)?;
     let anchors = match kind {
         Some(pyheap_compiler::Instruction::BinaryOp(_)) => binop_anchors(segment),
-        Some(pyheap_compiler::Instruction::BinarySubscr) => subscr_anchors(segment),
+        // CPython parses the segment: a subscript expression gets anchors
+        // whether it is read, assigned or deleted.
+        Some(
+            pyheap_compiler::Instruction::BinarySubscr
+            | pyheap_compiler::Instruction::StoreSubscr
+            | pyheap_compiler::Instruction::DeleteSubscr,
+        ) => subscr_anchors(segment),
         _ => None,
     };
     let lead = line.len() - line.trim_start().len();

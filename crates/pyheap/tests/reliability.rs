@@ -368,3 +368,37 @@ fn heaplimit_refuses_huge_requests_before_touching_memory() {
     assert_eq!(o.stdout.matches("MemoryError").count(), 8, "{}", o.stdout);
     assert!(o.stdout.ends_with("[1, 1, 1]\n"), "{}", o.stdout);
 }
+
+/// Uncaught-exception tracebacks, `^`/`~` marker lines included, equal
+/// CPython 3.11's for errors in subscripts (read, assigned, deleted),
+/// binary operations, calls and attribute reads.
+#[test]
+fn traceback_markers_match_cpython() {
+    if !python311() {
+        eprintln!("python3 is not CPython 3.11: traceback comparison skipped");
+        return;
+    }
+    let dir = scratch("tbmarkers");
+    let scripts: &[&str] = &[
+        "l = [1, 2]\nl[::-2] = [0, 0]\n",
+        "l = [1, 2]\nl[5] = 0\n",
+        "l = [1, 2]\ndel l[5]\n",
+        "d = {}\nd['k']['j'] = 1\n",
+        "d = {'k': {}}\ndel d['k']['j']\n",
+        "l = [1, 2]\nprint(l[5])\n",
+        "x = 'a'\nx += 1\n",
+        "a, b = 1, 'b'\nprint(a + b)\n",
+        "def f():\n    d = {}\n    d[1, 2] = d[3]\nf()\n",
+        "class A:\n    def __setitem__(s, k, v):\n        1 / 0\na = A()\na [ 1 ] = 2\n",
+        "x = None\nx.attr = 1\n",
+        "x = None\nprint(len(x.attr))\n",
+    ];
+    for (i, src) in scripts.iter().enumerate() {
+        let name = format!("tb{i}.py");
+        std::fs::write(dir.join(&name), src).expect("write");
+        let want = run_in(Path::new("python3"), &dir, &[&name]);
+        let got = run_in(&pyheap(), &dir, &[&name]);
+        assert_eq!(got.code, want.code, "{src}");
+        assert_eq!(got.stderr, want.stderr, "{src}");
+    }
+}

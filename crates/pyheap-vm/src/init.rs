@@ -493,6 +493,8 @@ pub fn build_types() -> Types {
         s.basicsize.set(24);
     }
     let textio = oneref_ty("_io.TextIOWrapper");
+    let buffered_reader = oneref_ty("_io.BufferedReader");
+    let buffered_writer = oneref_ty("_io.BufferedWriter");
     let exc_setter: PayloadSetter = crate::exc::set_payload;
     let mut exc_table: Vec<(&'static str, Obj)> = Vec::new();
     for (name, base) in crate::exc::HIERARCHY {
@@ -700,6 +702,8 @@ pub fn build_types() -> Types {
         dict_items,
         simple_namespace,
         textio,
+        buffered_reader,
+        buffered_writer,
         none,
         true_,
         false_,
@@ -785,6 +789,8 @@ pub fn populate() {
         &tt.callable_iter,
         &tt.simple_namespace,
         &tt.textio,
+        &tt.buffered_reader,
+        &tt.buffered_writer,
     ];
     for (_, e) in &tt.exc_table {
         all.push(e);

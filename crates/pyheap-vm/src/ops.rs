@@ -432,7 +432,10 @@ pub fn native_repr(o: &Obj) -> PyResult<String> {
     }
     let ty = o.type_ref();
     // Builtin types whose repr is a registered method rather than native code.
-    let has_method_repr = ty.is(&tt.textio) || ty.is(&tt.super_);
+    let has_method_repr = ty.is(&tt.textio)
+        || ty.is(&tt.buffered_reader)
+        || ty.is(&tt.buffered_writer)
+        || ty.is(&tt.super_);
     if let Some(d) = crate::types::tdata(&ty)
         .dict
         .get()

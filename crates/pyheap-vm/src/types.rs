@@ -176,6 +176,8 @@ pub struct Types {
     pub callable_iter: Obj,
     pub simple_namespace: Obj,
     pub textio: Obj,
+    pub buffered_reader: Obj,
+    pub buffered_writer: Obj,
     // exceptions
     pub base_exception: Obj,
     pub exception: Obj,

@@ -1,5 +1,5 @@
-//! Text files: `sys.stdout`/`sys.stderr`/`sys.stdin` and `open()` (text
-//! mode, read or write; basic). A file object holds an int handle into a
+//! Files: `sys.stdout`/`sys.stderr`/`sys.stdin` and `open()` (text or
+//! binary mode, read or write; basic). A file object holds an int handle into a
 //! per-thread table of Rust-side file states.
 //!
 //! Read [`open`] first.
@@ -10,7 +10,7 @@ use std::io::Write;
 use crate::builtins::kwarg;
 use crate::exc::{new_err, type_err, value_err};
 use crate::objects::misc::{new_oneref, oneref};
-use crate::objects::{int, list, str as pstr};
+use crate::objects::{bytes, int, list, str as pstr};
 use crate::rt::{Kw, Obj, PyResult};
 use crate::types::{add_getset, add_method, none, py_bool, t};
 
@@ -19,6 +19,7 @@ enum Target {
     Stdout,
     Stderr,
     Read { text: String, pos: usize },
+    ReadBytes { data: Vec<u8>, pos: usize },
     Write(std::io::BufWriter<std::fs::File>),
 }
 
@@ -27,6 +28,8 @@ struct FileState {
     name: String,
     mode: String,
     closed: bool,
+    /// Opened with 'b': reads give bytes, writes take bytes-like objects.
+    binary: bool,
 }
 
 thread_local! {
@@ -64,12 +67,18 @@ pub fn raw_stderr(s: &str) {
 }
 
 fn new_file(state: FileState) -> Obj {
+    let tt = t();
+    let ty = match (&state.target, state.binary) {
+        (_, false) => &tt.textio,
+        (Target::ReadBytes { .. }, true) => &tt.buffered_reader,
+        (_, true) => &tt.buffered_writer,
+    };
     let h = FILES.with(|f| {
         let mut f = f.borrow_mut();
         f.push(Some(state));
         f.len() - 1
     });
-    new_oneref(&t().textio, int::new_int(h as i64))
+    new_oneref(ty, int::new_int(h as i64))
 }
 
 fn handle(o: &Obj) -> PyResult<usize> {
@@ -102,6 +111,7 @@ pub fn std_stream(which: u8) -> Obj {
         name: name.into(),
         mode: mode.into(),
         closed: false,
+        binary: false,
     })
 }
 
@@ -121,6 +131,7 @@ pub fn open(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         .or_else(|| kwarg(&kw, "mode"))
         .and_then(|m| pstr::as_str(&m).map(|s| s.to_string()))
         .unwrap_or_else(|| "r".into());
+    let binary = mode.contains('b');
     let io_err = |e: std::io::Error| {
         crate::modules::os_posix::os_err(e.raw_os_error().unwrap_or(5), Some(&path))
     };
@@ -133,6 +144,9 @@ pub fn open(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
             .open(&path)
             .map_err(io_err)?;
         Target::Write(std::io::BufWriter::new(f))
+    } else if binary {
+        let data = std::fs::read(&path).map_err(io_err)?;
+        Target::ReadBytes { data, pos: 0 }
     } else {
         let text = std::fs::read_to_string(&path).map_err(io_err)?;
         Target::Read { text, pos: 0 }
@@ -142,6 +156,7 @@ pub fn open(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
         name: path,
         mode,
         closed: false,
+        binary,
     }))
 }
 
@@ -152,12 +167,18 @@ fn write_to(st: &mut FileState, s: &str) -> PyResult<()> {
     match &mut st.target {
         Target::Stdout => raw_stdout(s),
         Target::Stderr => raw_stderr(s),
-        Target::Write(w) => w
-            .write_all(s.as_bytes())
-            .map_err(|e| new_err(&t().os_error, &e.to_string()))?,
-        _ => return Err(new_err(&t().os_error, "not writable")),
+        _ => return write_bytes(st, s.as_bytes()),
     }
     Ok(())
+}
+
+fn write_bytes(st: &mut FileState, b: &[u8]) -> PyResult<()> {
+    match &mut st.target {
+        Target::Write(w) => w
+            .write_all(b)
+            .map_err(|e| new_err(&t().os_error, &e.to_string())),
+        _ => Err(new_err(&t().os_error, "not writable")),
+    }
 }
 
 fn f_write(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
@@ -166,6 +187,16 @@ fn f_write(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
         .get(1)
         .cloned()
         .ok_or_else(|| type_err("write() takes exactly one argument (0 given)"))?;
+    if with_file(&f, |st| Ok(st.binary))? {
+        let data = bytes::bytes_data(&s).ok_or_else(|| {
+            type_err(&format!(
+                "a bytes-like object is required, not '{}'",
+                crate::types::tname(&s)
+            ))
+        })?;
+        with_file(&f, |st| write_bytes(st, &data))?;
+        return Ok(int::new_int_usize(data.len()));
+    }
     let text = pstr::as_str(&s)
         .ok_or_else(|| {
             type_err(&format!(
@@ -191,21 +222,39 @@ fn f_flush(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     })?;
     Ok(none())
 }
-fn read_line(st: &mut FileState) -> PyResult<String> {
+/// The next line (through its '\n') as str, or bytes for a binary file;
+/// empty at the end.
+fn read_line(st: &mut FileState) -> PyResult<Obj> {
     match &mut st.target {
         Target::Read { text, pos } => {
             let rest = &text[*pos..];
             let n = rest.find('\n').map_or(rest.len(), |p| p + 1);
             let line = rest[..n].to_string();
             *pos += n;
+            Ok(pstr::new_string(line))
+        }
+        Target::ReadBytes { data, pos } => {
+            let rest = &data[*pos..];
+            let n = rest
+                .iter()
+                .position(|&c| c == b'\n')
+                .map_or(rest.len(), |p| p + 1);
+            let line = bytes::new_bytes(&rest[..n]);
+            *pos += n;
             Ok(line)
         }
         Target::Stdin => {
             let mut line = String::new();
             let _ = std::io::stdin().read_line(&mut line);
-            Ok(line)
+            Ok(pstr::new_string(line))
         }
         _ => Err(new_err(&t().os_error, "not readable")),
+    }
+}
+fn is_empty_line(l: &Obj) -> bool {
+    match bytes::bytes_data(l) {
+        Some(b) => b.is_empty(),
+        None => pstr::char_len(l) == 0,
     }
 }
 fn f_read(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
@@ -225,40 +274,51 @@ fn f_read(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
                 rest.chars().take(n as usize).collect()
             };
             *pos += out.len();
+            Ok(pstr::new_string(out))
+        }
+        Target::ReadBytes { data, pos } => {
+            let rest = &data[*pos..];
+            let k = if n < 0 {
+                rest.len()
+            } else {
+                rest.len().min(n as usize)
+            };
+            let out = bytes::new_bytes(&rest[..k]);
+            *pos += k;
             Ok(out)
         }
         Target::Stdin => {
             let mut s = String::new();
             let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);
-            Ok(s)
+            Ok(pstr::new_string(s))
         }
         _ => Err(new_err(&t().os_error, "not readable")),
     })?;
-    Ok(pstr::new_string(s))
+    Ok(s)
 }
 fn f_readline(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let f = args.first().cloned().ok_or_else(|| type_err("readline"))?;
-    Ok(pstr::new_string(with_file(&f, read_line)?))
+    with_file(&f, read_line)
 }
 fn f_readlines(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let f = args.first().cloned().ok_or_else(|| type_err("readlines"))?;
     let mut out = Vec::new();
     loop {
         let l = with_file(&f, read_line)?;
-        if l.is_empty() {
+        if is_empty_line(&l) {
             break;
         }
-        out.push(pstr::new_string(l));
+        out.push(l);
     }
     Ok(list::new_list(out))
 }
 fn f_next(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let f = args.first().cloned().ok_or_else(|| type_err("next"))?;
     let l = with_file(&f, read_line)?;
-    if l.is_empty() {
+    if is_empty_line(&l) {
         return Err(crate::exc::stop_iteration(None));
     }
-    Ok(pstr::new_string(l))
+    Ok(l)
 }
 /// `__iter__` and `__enter__`: the file itself, once checked to be open.
 fn f_self(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
@@ -275,7 +335,12 @@ fn f_close(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let st = FILES.with(|files| {
         let mut files = files.borrow_mut();
         match files.get_mut(h).and_then(|x| x.as_mut()) {
-            Some(s) if matches!(s.target, Target::Read { .. } | Target::Write(_)) => {
+            Some(s)
+                if matches!(
+                    s.target,
+                    Target::Read { .. } | Target::ReadBytes { .. } | Target::Write(_)
+                ) =>
+            {
                 files.get_mut(h).and_then(|x| x.take())
             }
             Some(s) => {
@@ -329,15 +394,24 @@ fn f_closed(o: &Obj) -> PyResult<Obj> {
 }
 fn f_repr(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let f = args.first().cloned().ok_or_else(|| type_err("repr"))?;
-    let (n, m) = with_file(&f, |st| Ok((st.name.clone(), st.mode.clone()))).unwrap_or_default();
-    Ok(pstr::new_string(format!(
-        "<_io.TextIOWrapper name='{n}' mode='{m}' encoding='utf-8'>"
-    )))
+    let (n, m, b) =
+        with_file(&f, |st| Ok((st.name.clone(), st.mode.clone(), st.binary))).unwrap_or_default();
+    Ok(pstr::new_string(if b {
+        format!("<{} name='{n}'>", crate::types::tname(&f))
+    } else {
+        format!("<_io.TextIOWrapper name='{n}' mode='{m}' encoding='utf-8'>")
+    }))
 }
 
 /// Registers the file methods (called by `init::populate`).
 pub fn register_textio() {
-    let ty = &t().textio;
+    let tt = t();
+    for ty in [&tt.textio, &tt.buffered_reader, &tt.buffered_writer] {
+        register_file_type(ty);
+    }
+}
+
+fn register_file_type(ty: &Obj) {
     let m: &[(&'static str, crate::rt::NativeFn)] = &[
         ("write", f_write),
         ("flush", f_flush),

@@ -246,6 +246,23 @@ pub fn index_err(msg: &str) -> PyErr {
 pub fn overflow(msg: &str) -> PyErr {
     new_err(&t().overflow_error, msg)
 }
+/// The message of C's ERANGE, which CPython's float power reports as
+/// `OverflowError(34, 'Numerical result out of range')` (errno arguments).
+pub const ERANGE_MSG: &str = "(34, 'Numerical result out of range')";
+
+/// `OverflowError(34, 'Numerical result out of range')`: two arguments, as
+/// CPython's `PyErr_SetFromErrno(PyExc_OverflowError)` builds it.
+pub fn overflow_erange() -> PyErr {
+    PyErr {
+        exc: new_exc(
+            &t().overflow_error,
+            vec![
+                crate::objects::int::new_int(34),
+                new_str("Numerical result out of range"),
+            ],
+        ),
+    }
+}
 pub fn zero_div(msg: &str) -> PyErr {
     new_err(&t().zero_division_error, msg)
 }

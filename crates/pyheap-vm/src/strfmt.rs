@@ -287,6 +287,9 @@ fn general_format(a: f64, p: usize, alt: bool) -> PyResult<String> {
 /// A `values` error as the Python exception it stands for.
 pub fn value_error_to_py(e: crate::values::ValueErr) -> crate::rt::PyErr {
     use crate::values::PyExcKind as K;
+    if matches!(e.kind, K::OverflowError) && e.msg == crate::exc::ERANGE_MSG {
+        return crate::exc::overflow_erange();
+    }
     let ty = match e.kind {
         K::ValueError => &t().value_error,
         K::TypeError => &t().type_error,

@@ -2,7 +2,7 @@
 
 use pyheap_mem::{new_object, Payload, TypeSlots};
 
-use crate::exc::{overflow, zero_div};
+use crate::exc::zero_div;
 use crate::rt::{Obj, PyResult};
 use crate::types::t;
 
@@ -135,7 +135,7 @@ pub fn float_binop(op: &str, x: f64, y: f64) -> Option<PyResult<Obj>> {
             }
             let r = x.powf(y);
             if r.is_infinite() && x.is_finite() && y.is_finite() {
-                return Some(Err(overflow("(34, 'Numerical result out of range')")));
+                return Some(Err(crate::exc::overflow_erange()));
             }
             r
         }

@@ -49,35 +49,33 @@ pub fn try_call(frame: &mut Frame, argc: usize) -> Option<PyResult<Obj>> {
         return None;
     }
     let globals = fp.globals.get()?;
-    // The function's own `func_builtins` (no lookup of `__builtins__` per call).
-    let mut callee = match fp.builtins.get() {
-        Some(b) => Frame::with_builtins(code.clone(), globals, b),
-        None => Frame::new(code.clone(), globals, None),
-    };
-    if callee.fast.len() < nargs {
+    let builtins = fp.builtins.get();
+    let nfast = u.varnames.len();
+    if nfast < nargs {
         return None;
     }
-    // Move [callable-or-NULL, callable-or-self, args...] off the stack.
-    let mut it = frame.stack.drain(base..);
-    let first = it.next().flatten();
-    let second = it.next().flatten();
-    let (callable, self_) = if is_meth {
-        (first, second)
-    } else {
-        (second, None)
+    let ncells = u.ncells();
+    let code = code.clone();
+    // The function's own `func_builtins` (no lookup of `__builtins__` per call).
+    let mut callee = match builtins {
+        Some(b) => Frame::with_sizes(code, globals, b, None, frame.spare.take(), nfast, ncells),
+        None => Frame::new(code, globals, None),
     };
-    let mut slots = callee.fast.iter();
-    if let Some(s) = self_ {
-        if let Some(slot) = slots.next() {
-            slot.set(Some(s));
-        }
+    // Move [callable-or-NULL, callable-or-self, args...] off the stack: the
+    // arguments last first into their slots, then the two call entries.
+    for slot in callee.fast[..nargs].iter().rev() {
+        slot.set(frame.stack.pop().flatten());
     }
-    for (slot, a) in slots.zip(it) {
-        slot.set(a);
+    // NOTE: for a method call self (the second entry) went to the first
+    // slot with the arguments; otherwise the NULL below the callable goes.
+    let callable = frame.stack.pop().flatten();
+    if !is_meth {
+        frame.stack.pop();
     }
     let callable = callable?;
-    let fp = callable.payload::<FuncObj>()?;
-    init_cells(fp, c, &mut callee);
+    if ncells != 0 {
+        init_cells(callable.payload::<FuncObj>()?, c, &mut callee);
+    }
     let r = match crate::rt::enter_recursion("") {
         Ok(_g) => match run_frame(&mut callee, None) {
             Ok(Exit::Return(v)) | Ok(Exit::Yield(v)) => Ok(v),
@@ -85,7 +83,12 @@ pub fn try_call(frame: &mut Frame, argc: usize) -> Option<PyResult<Obj>> {
         },
         Err(e) => Err(e),
     };
-    drop(callee);
+    // The callee's buffers stay with this frame for its next call.
+    if let Some(b) = callee.into_bufs() {
+        if b.1.capacity() <= 256 {
+            frame.spare = Some(b);
+        }
+    }
     drop(callable);
     Some(r)
 }

@@ -46,20 +46,48 @@ pub struct Frame {
     pub fobj: Option<Obj>,
     pub started: bool,
     pub reraise: bool,
+    /// The emptied buffers of this frame's last fast-path call, reused by
+    /// its next one (see `callfast`): no pool round trip per call.
+    pub spare: Option<crate::frames::Bufs>,
 }
 
 impl Drop for Frame {
     /// Releases locals, cells, then the value stack (the order the fields
     /// were dropped in before buffers were reused) and recycles the buffers.
     fn drop(&mut self) {
+        self.release();
+        let stack = std::mem::take(&mut self.stack);
+        crate::frames::give_bufs(&self.fast, stack);
+        if let Some(b) = self.spare.take() {
+            crate::frames::give_pair(b);
+        }
+    }
+}
+
+impl Frame {
+    /// Releases the references in the locals, cells and value stack, in
+    /// that order (the buffers stay).
+    #[inline]
+    fn release(&mut self) {
         for s in self.fast.iter() {
             drop(s.take());
         }
-        drop(std::mem::take(&mut self.cells));
-        let mut stack = std::mem::take(&mut self.stack);
-        stack.clear();
-        crate::frames::give_fast(crate::frames::take_fast_out(&mut self.fast));
-        crate::frames::give_buf(stack);
+        if !self.cells.is_empty() {
+            drop(std::mem::take(&mut self.cells));
+        }
+        self.stack.clear();
+    }
+
+    /// Drops the frame (releasing what dropping it releases, in the same
+    /// order) and returns its emptied buffers for reuse, unless a frame
+    /// object still views its locals.
+    #[inline]
+    pub(crate) fn into_bufs(mut self) -> Option<crate::frames::Bufs> {
+        self.release();
+        let stack = std::mem::take(&mut self.stack);
+        let fast = std::rc::Rc::clone(&self.fast);
+        drop(self);
+        (std::rc::Rc::strong_count(&fast) == 1).then_some((fast, stack))
     }
 }
 
@@ -89,12 +117,32 @@ impl Frame {
     fn with_parts(code: Obj, globals: Obj, builtins: Obj, locals: Option<Obj>) -> Frame {
         let (nfast, ncells) =
             co(&code).map_or((0, 0), |c| (c.unit.varnames.len(), c.unit.ncells()));
-        let fast = crate::frames::take_fast(nfast);
+        Frame::with_sizes(code, globals, builtins, locals, None, nfast, ncells)
+    }
+
+    /// A frame for `code` with `nfast` locals and `ncells` cells (the
+    /// sizes the caller already read from the code object), on `spare`
+    /// buffers when given.
+    #[inline(always)]
+    pub(crate) fn with_sizes(
+        code: Obj,
+        globals: Obj,
+        builtins: Obj,
+        locals: Option<Obj>,
+        spare: Option<crate::frames::Bufs>,
+        nfast: usize,
+        ncells: usize,
+    ) -> Frame {
+        let (fast, stack) = crate::frames::take_bufs(spare, nfast);
         Frame {
             code,
             fast,
-            cells: Vec::with_capacity(ncells),
-            stack: crate::frames::take_buf(),
+            cells: if ncells == 0 {
+                Vec::new()
+            } else {
+                Vec::with_capacity(ncells)
+            },
+            stack,
             blocks: Vec::new(),
             func: None,
             globals: Some(globals),
@@ -106,6 +154,7 @@ impl Frame {
             fobj: None,
             started: false,
             reraise: false,
+            spare: None,
         }
     }
 

@@ -139,15 +139,10 @@ pub fn set_native_stack(size: usize) {
 }
 
 /// Enters one level of Python recursion; fails with RecursionError past the limit.
+#[inline]
 pub fn enter_recursion(what: &str) -> PyResult<RecursionGuard> {
     if stack_address() < STACK_FLOOR.with(|f| f.get()) {
-        // NOTE: CPython 3.11 does not use the C stack for Python-to-Python
-        // calls and reaches any limit the heap allows; pyheap's calls
-        // recurse natively, so a very high limit ends here, clearly.
-        return Err(crate::exc::new_err(
-            &crate::types::t().recursion_error,
-            &format!("maximum recursion depth exceeded{what} (pyheap: native stack exhausted)"),
-        ));
+        return Err(native_stack_exhausted(what));
     }
     let over = VM.with(|v| {
         let d = v.depth.get() + 1;
@@ -159,18 +154,37 @@ pub fn enter_recursion(what: &str) -> PyResult<RecursionGuard> {
         }
     });
     if over {
-        return Err(crate::exc::new_err(
-            &crate::types::t().recursion_error,
-            &format!("maximum recursion depth exceeded{what}"),
-        ));
+        return Err(recursion_exceeded(what));
     }
     Ok(RecursionGuard)
+}
+
+#[cold]
+#[inline(never)]
+fn native_stack_exhausted(what: &str) -> crate::rt::PyErr {
+    // NOTE: CPython 3.11 does not use the C stack for Python-to-Python
+    // calls and reaches any limit the heap allows; pyheap's calls
+    // recurse natively, so a very high limit ends here, clearly.
+    crate::exc::new_err(
+        &crate::types::t().recursion_error,
+        &format!("maximum recursion depth exceeded{what} (pyheap: native stack exhausted)"),
+    )
+}
+
+#[cold]
+#[inline(never)]
+fn recursion_exceeded(what: &str) -> crate::rt::PyErr {
+    crate::exc::new_err(
+        &crate::types::t().recursion_error,
+        &format!("maximum recursion depth exceeded{what}"),
+    )
 }
 
 /// Decrements the depth when dropped.
 pub struct RecursionGuard;
 
 impl Drop for RecursionGuard {
+    #[inline]
     fn drop(&mut self) {
         VM.with(|v| v.depth.set(v.depth.get().saturating_sub(1)));
     }

@@ -49,45 +49,51 @@ pub fn try_call(frame: &mut Frame, argc: usize) -> Option<PyResult<Obj>> {
         return None;
     }
     let globals = fp.globals.get()?;
-    let builtins = fp.builtins.get();
+    // The function's own `func_builtins` (no lookup of `__builtins__` per call).
+    let builtins = match fp.builtins.get() {
+        Some(b) => b,
+        None => crate::eval::builtins_of(&globals),
+    };
     let nfast = u.varnames.len();
     if nfast < nargs {
         return None;
     }
     let ncells = u.ncells();
-    let code = code.clone();
-    // The function's own `func_builtins` (no lookup of `__builtins__` per call).
-    let mut callee = match builtins {
-        Some(b) => Frame::with_sizes(code, globals, b, None, frame.spare.take(), nfast, ncells),
-        None => Frame::new(code, globals, None),
-    };
-    // Move [callable-or-NULL, callable-or-self, args...] off the stack: the
-    // arguments last first into their slots, then the two call entries.
-    for slot in callee.fast[..nargs].iter().rev() {
-        slot.set(frame.stack.pop().flatten());
-    }
-    // NOTE: for a method call self (the second entry) went to the first
-    // slot with the arguments; otherwise the NULL below the callable goes.
-    let callable = frame.stack.pop().flatten();
-    if !is_meth {
-        frame.stack.pop();
-    }
-    let callable = callable?;
-    if ncells != 0 {
-        init_cells(callable.payload::<FuncObj>()?, c, &mut callee);
-    }
-    let r = match crate::rt::enter_recursion("") {
-        Ok(_g) => match run_frame(&mut callee, None) {
-            Ok(Exit::Return(v)) | Ok(Exit::Yield(v)) => Ok(v),
-            Err(e) => Err(e),
-        },
-        Err(e) => Err(e),
-    };
-    // The callee's buffers stay with this frame for its next call.
-    if let Some(b) = callee.into_bufs() {
-        if b.1.capacity() <= 256 {
-            frame.spare = Some(b);
+    let spare = frame.spare.take();
+    // NOTE: the callee frame lives in this block and is dropped in place at
+    // its end (no move of the large `Frame` value).
+    let (r, callable, bufs) = {
+        let mut callee =
+            Frame::with_sizes(code.clone(), globals, builtins, None, spare, nfast, ncells);
+        // Move [callable-or-NULL, callable-or-self, args...] off the stack:
+        // the arguments last first into their slots, then the call entries.
+        for slot in callee.fast[..nargs].iter().rev() {
+            slot.set(frame.stack.pop().flatten());
         }
+        // NOTE: for a method call self (the second entry) went to the first
+        // slot with the arguments; otherwise the NULL below the callable goes.
+        let callable = frame.stack.pop().flatten();
+        if !is_meth {
+            frame.stack.pop();
+        }
+        let callable = callable?;
+        if ncells != 0 {
+            init_cells(callable.payload::<FuncObj>()?, c, &mut callee);
+        }
+        let r = match crate::rt::enter_recursion("") {
+            Ok(_g) => match run_frame(&mut callee, None) {
+                Ok(Exit::Return(v)) | Ok(Exit::Yield(v)) => Ok(v),
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(e),
+        };
+        let bufs = callee.release_for_reuse();
+        (r, callable, bufs)
+    };
+    // The callee's buffers stay with this frame for its next call, unless a
+    // frame object still views its locals.
+    if std::rc::Rc::strong_count(&bufs.0) == 1 && bufs.1.capacity() <= 256 {
+        frame.spare = Some(bufs);
     }
     drop(callable);
     Some(r)

@@ -78,16 +78,17 @@ impl Frame {
         self.stack.clear();
     }
 
-    /// Drops the frame (releasing what dropping it releases, in the same
-    /// order) and returns its emptied buffers for reuse, unless a frame
-    /// object still views its locals.
+    /// Releases what dropping the frame releases, in the same order, and
+    /// takes its buffers for reuse (the frame, dropped next, then finds
+    /// its locals block shared and leaves it; the caller checks that the
+    /// block is unshared once the frame is gone).
     #[inline]
-    pub(crate) fn into_bufs(mut self) -> Option<crate::frames::Bufs> {
+    pub(crate) fn release_for_reuse(&mut self) -> crate::frames::Bufs {
         self.release();
-        let stack = std::mem::take(&mut self.stack);
-        let fast = std::rc::Rc::clone(&self.fast);
-        drop(self);
-        (std::rc::Rc::strong_count(&fast) == 1).then_some((fast, stack))
+        (
+            std::rc::Rc::clone(&self.fast),
+            std::mem::take(&mut self.stack),
+        )
     }
 }
 

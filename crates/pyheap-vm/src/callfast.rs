@@ -14,7 +14,7 @@
 use pyheap_compiler::bytecode::flags;
 
 use crate::code::co;
-use crate::eval::{init_cells, run_frame, Exit, Frame};
+use crate::eval::{init_cells, run_frame_code, Exit, Frame};
 use crate::objects::func::FuncObj;
 use crate::rt::{Obj, PyResult};
 use crate::types::t;
@@ -81,7 +81,7 @@ pub fn try_call(frame: &mut Frame, argc: usize) -> Option<PyResult<Obj>> {
             init_cells(callable.payload::<FuncObj>()?, c, &mut callee);
         }
         let r = match crate::rt::enter_recursion("") {
-            Ok(_g) => match run_frame(&mut callee, None) {
+            Ok(_g) => match run_frame_code(&mut callee, c, None) {
                 Ok(Exit::Return(v)) | Ok(Exit::Yield(v)) => Ok(v),
                 Err(e) => Err(e),
             },

@@ -559,6 +559,16 @@ pub fn run_frame(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
     let Some(c) = co(&code_ref) else {
         return Err(type_err("bad code object"));
     };
+    run_frame_code(frame, c, throw)
+}
+
+/// [`run_frame`] for a caller that already holds the frame's code object
+/// `c` (kept alive by the caller for the whole run).
+pub(crate) fn run_frame_code(
+    frame: &mut Frame,
+    c: &CodeObj,
+    throw: Option<PyErr>,
+) -> PyResult<Exit> {
     let _active = crate::frames::enter_code(frame);
     crate::modules::signal::check()?;
     crate::budget::tick()?;

@@ -167,7 +167,11 @@ pub fn enter_code(frame: &crate::eval::Frame) -> CodeGuard {
         saved,
         fobj: frame.fobj.clone(),
         fast: frame.fast.clone(),
-        cells: frame.cells.clone(),
+        cells: if frame.cells.is_empty() {
+            Vec::new()
+        } else {
+            frame.cells.clone()
+        },
         locals: frame.locals.clone(),
         globals: match &frame.globals {
             Some(g) => g.clone(),

@@ -139,7 +139,7 @@ pub fn set_native_stack(size: usize) {
 }
 
 /// Enters one level of Python recursion; fails with RecursionError past the limit.
-#[inline]
+#[inline(always)]
 pub fn enter_recursion(what: &str) -> PyResult<RecursionGuard> {
     if stack_address() < STACK_FLOOR.with(|f| f.get()) {
         return Err(native_stack_exhausted(what));

@@ -159,7 +159,7 @@ impl Frame {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn pop(&mut self) -> Obj {
         match self.stack.pop() {
             Some(Some(v)) => v,
@@ -167,7 +167,7 @@ impl Frame {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, v: Obj) {
         self.stack.push(Some(v));
     }
@@ -574,9 +574,11 @@ pub(crate) fn run_frame_code(
     crate::budget::tick()?;
     let mut pending = throw;
     loop {
+        // NOTE: the dispatch loop runs inside (no check of `pending` per
+        // instruction); it ends with the error to handle.
         let err = match pending.take() {
             Some(e) => e,
-            None => {
+            None => loop {
                 let ip = frame.ip;
                 let Some(ins) = c.unit.instructions.get(ip).copied() else {
                     return Ok(Exit::Return(none()));
@@ -590,7 +592,7 @@ pub(crate) fn run_frame_code(
                     // soft limit.
                     Ok(Ctl::Next) if frame.ip <= ip => match loop_checkpoint() {
                         Ok(()) => continue,
-                        Err(e) => e,
+                        Err(e) => break e,
                     },
                     Ok(Ctl::Next) => continue,
                     Ok(Ctl::Return(v)) => {
@@ -601,9 +603,9 @@ pub(crate) fn run_frame_code(
                         crate::frame_objects::adopt_frame_object(frame);
                         return Ok(Exit::Yield(v));
                     }
-                    Err(e) => e,
+                    Err(e) => break e,
                 }
-            }
+            },
         };
         if frame.reraise {
             frame.reraise = false;

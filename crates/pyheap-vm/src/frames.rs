@@ -162,23 +162,26 @@ pub fn enter_code(frame: &crate::eval::Frame) -> CodeGuard {
     if frame.fobj.is_some() {
         ATTACHED.with(|n| n.set(n.get() + 1));
     }
-    let a = Activation {
-        code: frame.code.clone(),
-        saved,
-        fobj: frame.fobj.clone(),
-        fast: frame.fast.clone(),
-        cells: if frame.cells.is_empty() {
-            Vec::new()
-        } else {
-            frame.cells.clone()
-        },
-        locals: frame.locals.clone(),
-        globals: match &frame.globals {
-            Some(g) => g.clone(),
-            None => frame.globals_obj(),
-        },
-    };
-    CODE_STACK.with(|s| s.borrow_mut().push(a));
+    // NOTE: built in place inside the borrow (taking references only: no
+    // Python code runs), not moved in from outside.
+    CODE_STACK.with(|s| {
+        s.borrow_mut().push(Activation {
+            code: frame.code.clone(),
+            saved,
+            fobj: frame.fobj.clone(),
+            fast: frame.fast.clone(),
+            cells: if frame.cells.is_empty() {
+                Vec::new()
+            } else {
+                frame.cells.clone()
+            },
+            locals: frame.locals.clone(),
+            globals: match &frame.globals {
+                Some(g) => g.clone(),
+                None => frame.globals_obj(),
+            },
+        })
+    });
     CodeGuard
 }
 

@@ -188,18 +188,26 @@ pub fn enter_code(frame: &crate::eval::Frame) -> CodeGuard {
 impl Drop for CodeGuard {
     #[inline]
     fn drop(&mut self) {
-        let top = CODE_STACK.with(|s| s.try_borrow_mut().ok().and_then(|mut s| s.pop()));
-        if let Some(a) = &top {
-            if let Some(fo) = &a.fobj {
+        // NOTE: the stack's borrow ends with the `pop` statement; the
+        // activation's other references are then dropped in the closure (the
+        // frame still holds each of them, so none is the last) and only the
+        // frame object, which may be, is carried out.
+        let top = CODE_STACK.with(|s| {
+            let a = s.try_borrow_mut().ok()?.pop()?;
+            let Activation { saved, fobj, .. } = a;
+            Some((saved, fobj))
+        });
+        if let Some((saved, fobj)) = top {
+            if let Some(fo) = &fobj {
                 ATTACHED.with(|n| n.set(n.get().saturating_sub(1)));
                 if let Some(f) = fo.payload::<crate::traceback::FrameObj>() {
                     // The frame object outlives the activation: freeze its line.
                     f.lasti.set(CUR_LASTI.with(|c| c.get()));
                 }
             }
-            CUR_LASTI.with(|c| c.set(a.saved));
+            CUR_LASTI.with(|c| c.set(saved));
+            drop(fobj);
         }
-        drop(top);
     }
 }
 

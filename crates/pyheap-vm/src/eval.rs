@@ -49,15 +49,20 @@ pub struct Frame {
     /// The emptied buffers of this frame's last fast-path call, reused by
     /// its next one (see `callfast`): no pool round trip per call.
     pub spare: Option<crate::frames::Bufs>,
+    /// Set by [`Frame::release_for_reuse`]: the references are released
+    /// and the buffers taken (dropping the frame then skips both).
+    released: bool,
 }
 
 impl Drop for Frame {
     /// Releases locals, cells, then the value stack (the order the fields
     /// were dropped in before buffers were reused) and recycles the buffers.
     fn drop(&mut self) {
-        self.release();
-        let stack = std::mem::take(&mut self.stack);
-        crate::frames::give_bufs(&self.fast, stack);
+        if !self.released {
+            self.release();
+            let stack = std::mem::take(&mut self.stack);
+            crate::frames::give_bufs(&self.fast, stack);
+        }
         if let Some(b) = self.spare.take() {
             crate::frames::give_pair(b);
         }
@@ -79,12 +84,13 @@ impl Frame {
     }
 
     /// Releases what dropping the frame releases, in the same order, and
-    /// takes its buffers for reuse (the frame, dropped next, then finds
-    /// its locals block shared and leaves it; the caller checks that the
-    /// block is unshared once the frame is gone).
-    #[inline]
+    /// takes its buffers for reuse (dropping the frame next skips that
+    /// work; the caller checks that the locals block is unshared once the
+    /// frame is gone).
+    #[inline(always)]
     pub(crate) fn release_for_reuse(&mut self) -> crate::frames::Bufs {
         self.release();
+        self.released = true;
         (
             std::rc::Rc::clone(&self.fast),
             std::mem::take(&mut self.stack),
@@ -156,6 +162,7 @@ impl Frame {
             started: false,
             reraise: false,
             spare: None,
+            released: false,
         }
     }
 

@@ -66,30 +66,38 @@ thread_local! {
 /// `nfast` empty local slots and an empty value stack: `spare` (buffers
 /// the caller kept from its previous call, see `callfast`) when given,
 /// else reused ones from the pool when free.
-#[inline]
+#[inline(always)]
 pub fn take_bufs(spare: Option<Bufs>, nfast: usize) -> Bufs {
-    let got = match spare {
-        Some(b) => Some(b),
-        None => FREE_BUFS.with(|f| f.try_borrow_mut().ok().and_then(|mut f| f.pop())),
-    };
-    match got {
-        Some((mut rc, stack)) => {
-            // NOTE: the block is still viewed by a frame object only if one
-            // kept it; then a fresh block is used and the viewed one left
-            // alone. Pooled slots are all empty: only the length changes.
-            match Rc::get_mut(&mut rc) {
-                Some(v) => {
-                    if v.len() != nfast {
-                        v.clear();
-                        v.resize_with(nfast, Slot::default);
-                    }
-                }
-                None => rc = new_fast(nfast),
-            }
-            (rc, stack)
-        }
+    match spare {
+        Some(b) => fit(b, nfast),
+        None => take_pooled(nfast),
+    }
+}
+
+/// Buffers from the pool (or new ones).
+fn take_pooled(nfast: usize) -> Bufs {
+    match FREE_BUFS.with(|f| f.try_borrow_mut().ok().and_then(|mut f| f.pop())) {
+        Some(b) => fit(b, nfast),
         None => (new_fast(nfast), Vec::new()),
     }
+}
+
+/// `b` with `nfast` locals.
+#[inline(always)]
+fn fit((mut rc, stack): Bufs, nfast: usize) -> Bufs {
+    // NOTE: the block is still viewed by a frame object only if one kept
+    // it; then a fresh block is used and the viewed one left alone. Pooled
+    // slots are all empty: only the length changes.
+    match Rc::get_mut(&mut rc) {
+        Some(v) => {
+            if v.len() != nfast {
+                v.clear();
+                v.resize_with(nfast, Slot::default);
+            }
+        }
+        None => rc = new_fast(nfast),
+    }
+    (rc, stack)
 }
 
 fn new_fast(n: usize) -> FastLocals {

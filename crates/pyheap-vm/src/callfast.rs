@@ -10,6 +10,13 @@
 //! (keywords, defaults needed, `*args`/`**kwargs`, keyword-only
 //! parameters, generators or any code flag not known to be harmless)
 //! returns `None` without touching the stack, and the general path runs.
+//!
+//! Buffers: the callee's locals block and value stack come from the calling
+//! frame's `spare` (what its previous fast-path call left) or the pool in
+//! `crate::frames`; after the call they go back to `spare` only when no
+//! frame object still views the locals block (`Rc` count 1), so a frame
+//! object never sees a later call's locals. The callee is released with
+//! `Frame::release_for_reuse` (same release order as dropping it).
 
 use pyheap_compiler::bytecode::flags;
 

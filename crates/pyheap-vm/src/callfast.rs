@@ -10,11 +10,18 @@
 //! (keywords, defaults needed, `*args`/`**kwargs`, keyword-only
 //! parameters, generators or any code flag not known to be harmless)
 //! returns `None` without touching the stack, and the general path runs.
+//!
+//! Buffers: the callee's locals block and value stack come from the calling
+//! frame's `spare` (what its previous fast-path call left) or the pool in
+//! `crate::frames`; after the call they go back to `spare` only when no
+//! frame object still views the locals block (`Rc` count 1), so a frame
+//! object never sees a later call's locals. The callee is released with
+//! `Frame::release_for_reuse` (same release order as dropping it).
 
 use pyheap_compiler::bytecode::flags;
 
 use crate::code::co;
-use crate::eval::{init_cells, run_frame, Exit, Frame};
+use crate::eval::{init_cells, run_frame_code, Exit, Frame};
 use crate::objects::func::FuncObj;
 use crate::rt::{Obj, PyResult};
 use crate::types::t;
@@ -50,42 +57,51 @@ pub fn try_call(frame: &mut Frame, argc: usize) -> Option<PyResult<Obj>> {
     }
     let globals = fp.globals.get()?;
     // The function's own `func_builtins` (no lookup of `__builtins__` per call).
-    let mut callee = match fp.builtins.get() {
-        Some(b) => Frame::with_builtins(code.clone(), globals, b),
-        None => Frame::new(code.clone(), globals, None),
+    let builtins = match fp.builtins.get() {
+        Some(b) => b,
+        None => crate::eval::builtins_of(&globals),
     };
-    if callee.fast.len() < nargs {
+    let nfast = u.varnames.len();
+    if nfast < nargs {
         return None;
     }
-    // Move [callable-or-NULL, callable-or-self, args...] off the stack.
-    let mut it = frame.stack.drain(base..);
-    let first = it.next().flatten();
-    let second = it.next().flatten();
-    let (callable, self_) = if is_meth {
-        (first, second)
-    } else {
-        (second, None)
-    };
-    let mut slots = callee.fast.iter();
-    if let Some(s) = self_ {
-        if let Some(slot) = slots.next() {
-            slot.set(Some(s));
+    let ncells = u.ncells();
+    let spare = frame.spare.take();
+    // NOTE: the callee frame lives in this block and is dropped in place at
+    // its end (no move of the large `Frame` value).
+    let (r, callable, bufs) = {
+        let mut callee =
+            Frame::with_sizes(code.clone(), globals, builtins, None, spare, nfast, ncells);
+        // Move [callable-or-NULL, callable-or-self, args...] off the stack:
+        // the arguments last first into their slots, then the call entries.
+        for slot in callee.fast[..nargs].iter().rev() {
+            slot.set(frame.stack.pop().flatten());
         }
-    }
-    for (slot, a) in slots.zip(it) {
-        slot.set(a);
-    }
-    let callable = callable?;
-    let fp = callable.payload::<FuncObj>()?;
-    init_cells(fp, c, &mut callee);
-    let r = match crate::rt::enter_recursion("") {
-        Ok(_g) => match run_frame(&mut callee, None) {
-            Ok(Exit::Return(v)) | Ok(Exit::Yield(v)) => Ok(v),
+        // NOTE: for a method call self (the second entry) went to the first
+        // slot with the arguments; otherwise the NULL below the callable goes.
+        let callable = frame.stack.pop().flatten();
+        if !is_meth {
+            frame.stack.pop();
+        }
+        let callable = callable?;
+        if ncells != 0 {
+            init_cells(callable.payload::<FuncObj>()?, c, &mut callee);
+        }
+        let r = match crate::rt::enter_recursion("") {
+            Ok(_g) => match run_frame_code(&mut callee, c, None) {
+                Ok(Exit::Return(v)) | Ok(Exit::Yield(v)) => Ok(v),
+                Err(e) => Err(e),
+            },
             Err(e) => Err(e),
-        },
-        Err(e) => Err(e),
+        };
+        let bufs = callee.release_for_reuse();
+        (r, callable, bufs)
     };
-    drop(callee);
+    // The callee's buffers stay with this frame for its next call, unless a
+    // frame object still views its locals.
+    if std::rc::Rc::strong_count(&bufs.0) == 1 && bufs.1.capacity() <= 256 {
+        frame.spare = Some(bufs);
+    }
     drop(callable);
     Some(r)
 }

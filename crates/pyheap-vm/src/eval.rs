@@ -46,20 +46,55 @@ pub struct Frame {
     pub fobj: Option<Obj>,
     pub started: bool,
     pub reraise: bool,
+    /// The emptied buffers of this frame's last fast-path call, reused by
+    /// its next one (see `callfast`): no pool round trip per call.
+    pub spare: Option<crate::frames::Bufs>,
+    /// Set by [`Frame::release_for_reuse`]: the references are released
+    /// and the buffers taken (dropping the frame then skips both).
+    released: bool,
 }
 
 impl Drop for Frame {
     /// Releases locals, cells, then the value stack (the order the fields
     /// were dropped in before buffers were reused) and recycles the buffers.
     fn drop(&mut self) {
+        if !self.released {
+            self.release();
+            let stack = std::mem::take(&mut self.stack);
+            crate::frames::give_bufs(&self.fast, stack);
+        }
+        if let Some(b) = self.spare.take() {
+            crate::frames::give_pair(b);
+        }
+    }
+}
+
+impl Frame {
+    /// Releases the references in the locals, cells and value stack, in
+    /// that order (the buffers stay).
+    #[inline]
+    fn release(&mut self) {
         for s in self.fast.iter() {
             drop(s.take());
         }
-        drop(std::mem::take(&mut self.cells));
-        let mut stack = std::mem::take(&mut self.stack);
-        stack.clear();
-        crate::frames::give_fast(crate::frames::take_fast_out(&mut self.fast));
-        crate::frames::give_buf(stack);
+        if !self.cells.is_empty() {
+            drop(std::mem::take(&mut self.cells));
+        }
+        self.stack.clear();
+    }
+
+    /// Releases what dropping the frame releases, in the same order, and
+    /// takes its buffers for reuse (dropping the frame next skips that
+    /// work; the caller checks that the locals block is unshared once the
+    /// frame is gone).
+    #[inline(always)]
+    pub(crate) fn release_for_reuse(&mut self) -> crate::frames::Bufs {
+        self.release();
+        self.released = true;
+        (
+            std::rc::Rc::clone(&self.fast),
+            std::mem::take(&mut self.stack),
+        )
     }
 }
 
@@ -89,12 +124,32 @@ impl Frame {
     fn with_parts(code: Obj, globals: Obj, builtins: Obj, locals: Option<Obj>) -> Frame {
         let (nfast, ncells) =
             co(&code).map_or((0, 0), |c| (c.unit.varnames.len(), c.unit.ncells()));
-        let fast = crate::frames::take_fast(nfast);
+        Frame::with_sizes(code, globals, builtins, locals, None, nfast, ncells)
+    }
+
+    /// A frame for `code` with `nfast` locals and `ncells` cells (the
+    /// sizes the caller already read from the code object), on `spare`
+    /// buffers when given.
+    #[inline(always)]
+    pub(crate) fn with_sizes(
+        code: Obj,
+        globals: Obj,
+        builtins: Obj,
+        locals: Option<Obj>,
+        spare: Option<crate::frames::Bufs>,
+        nfast: usize,
+        ncells: usize,
+    ) -> Frame {
+        let (fast, stack) = crate::frames::take_bufs(spare, nfast);
         Frame {
             code,
             fast,
-            cells: Vec::with_capacity(ncells),
-            stack: crate::frames::take_buf(),
+            cells: if ncells == 0 {
+                Vec::new()
+            } else {
+                Vec::with_capacity(ncells)
+            },
+            stack,
             blocks: Vec::new(),
             func: None,
             globals: Some(globals),
@@ -106,10 +161,12 @@ impl Frame {
             fobj: None,
             started: false,
             reraise: false,
+            spare: None,
+            released: false,
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn pop(&mut self) -> Obj {
         match self.stack.pop() {
             Some(Some(v)) => v,
@@ -117,7 +174,7 @@ impl Frame {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, v: Obj) {
         self.stack.push(Some(v));
     }
@@ -509,14 +566,26 @@ pub fn run_frame(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
     let Some(c) = co(&code_ref) else {
         return Err(type_err("bad code object"));
     };
+    run_frame_code(frame, c, throw)
+}
+
+/// [`run_frame`] for a caller that already holds the frame's code object
+/// `c` (kept alive by the caller for the whole run).
+pub(crate) fn run_frame_code(
+    frame: &mut Frame,
+    c: &CodeObj,
+    throw: Option<PyErr>,
+) -> PyResult<Exit> {
     let _active = crate::frames::enter_code(frame);
     crate::modules::signal::check()?;
     crate::budget::tick()?;
     let mut pending = throw;
     loop {
+        // NOTE: the dispatch loop runs inside (no check of `pending` per
+        // instruction); it ends with the error to handle.
         let err = match pending.take() {
             Some(e) => e,
-            None => {
+            None => loop {
                 let ip = frame.ip;
                 let Some(ins) = c.unit.instructions.get(ip).copied() else {
                     return Ok(Exit::Return(none()));
@@ -530,7 +599,7 @@ pub fn run_frame(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
                     // soft limit.
                     Ok(Ctl::Next) if frame.ip <= ip => match loop_checkpoint() {
                         Ok(()) => continue,
-                        Err(e) => e,
+                        Err(e) => break e,
                     },
                     Ok(Ctl::Next) => continue,
                     Ok(Ctl::Return(v)) => {
@@ -541,9 +610,9 @@ pub fn run_frame(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
                         crate::frame_objects::adopt_frame_object(frame);
                         return Ok(Exit::Yield(v));
                     }
-                    Err(e) => e,
+                    Err(e) => break e,
                 }
-            }
+            },
         };
         if frame.reraise {
             frame.reraise = false;

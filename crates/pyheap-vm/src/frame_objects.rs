@@ -187,9 +187,16 @@ pub fn frame_at(pos: usize) -> Option<Obj> {
 
 /// At frame exit: a frame object referenced elsewhere takes the locals and
 /// cells over and links `f_back` to the caller's frame object.
+#[inline]
 pub fn frame_exit(frame: &mut Frame) {
-    let pos = crate::frames::pos_of_fast(&frame.fast);
-    let attached = pos.and_then(crate::frames::take_frame_object);
+    if frame.fobj.is_none() && !crate::frames::any_attached() {
+        return;
+    }
+    frame_exit_slow(frame);
+}
+
+fn frame_exit_slow(frame: &mut Frame) {
+    let (pos, attached) = crate::frames::exit_info(&frame.fast);
     let fo = match (frame.fobj.take(), attached) {
         (Some(f), other) => {
             drop(other);

@@ -32,45 +32,6 @@ pub fn current_locals() -> Option<Obj> {
     NS.with(|s| s.borrow().last().map(|x| x.1.clone()))
 }
 
-// --- Reused value-stack / locals buffers of frames ---
-//
-// NOTE: a Python call needs two vectors (locals and value stack); reusing
-// emptied ones saves two allocations and frees per call. Buffers come back
-// empty (their references already released by `Frame`'s `Drop`).
-
-const FREE_BUFS_MAX: usize = 64;
-const FREE_BUF_CAP_MAX: usize = 256;
-
-thread_local! {
-    // NOTE: ManuallyDrop: no thread-exit destructor to register or run (the
-    // buffers are empty; their memory goes with the process).
-    static FREE_BUFS: std::mem::ManuallyDrop<RefCell<Vec<Vec<Option<Obj>>>>> =
-        const { std::mem::ManuallyDrop::new(RefCell::new(Vec::new())) };
-}
-
-/// An empty buffer (reused when one is free).
-pub fn take_buf() -> Vec<Option<Obj>> {
-    FREE_BUFS
-        .with(|f| f.try_borrow_mut().ok().and_then(|mut f| f.pop()))
-        .unwrap_or_default()
-}
-
-/// Returns an emptied buffer for reuse.
-pub fn give_buf(mut v: Vec<Option<Obj>>) {
-    if v.capacity() == 0 || v.capacity() > FREE_BUF_CAP_MAX {
-        return;
-    }
-    // Already empty by contract; clearing again releases nothing.
-    v.clear();
-    FREE_BUFS.with(|f| {
-        if let Ok(mut f) = f.try_borrow_mut() {
-            if f.len() < FREE_BUFS_MAX {
-                f.push(v);
-            }
-        }
-    });
-}
-
 // --- Shared fast locals ---
 //
 // A frame's fast locals live in an `Rc` shared with its activation entry
@@ -82,49 +43,89 @@ pub fn give_buf(mut v: Vec<Option<Obj>>) {
 /// The fast-locals slots of one frame.
 pub type FastLocals = Rc<Vec<Slot>>;
 
+// --- Reused locals and value-stack buffers of frames ---
+//
+// NOTE: a Python call needs two buffers (locals and value stack); reusing
+// emptied ones saves two allocations and frees per call. Both come from one
+// pool entry (one thread-local access per call and per return). Buffers
+// come back empty (their references already released by `Frame`'s `Drop`).
+
+const FREE_BUFS_MAX: usize = 64;
+const FREE_BUF_CAP_MAX: usize = 256;
+
+/// One pool entry: a frame's locals block and value stack, both empty.
+pub type Bufs = (FastLocals, Vec<Option<Obj>>);
+
 thread_local! {
-    static FREE_FAST: std::mem::ManuallyDrop<RefCell<Vec<FastLocals>>> =
+    // NOTE: ManuallyDrop: no thread-exit destructor to register or run (the
+    // buffers are empty; their memory goes with the process).
+    static FREE_BUFS: std::mem::ManuallyDrop<RefCell<Vec<Bufs>>> =
         const { std::mem::ManuallyDrop::new(RefCell::new(Vec::new())) };
 }
 
-thread_local! {
-    // NOTE: what a dropped frame leaves in its `fast` field (no allocation).
-    static NO_FAST: std::mem::ManuallyDrop<FastLocals> =
-        std::mem::ManuallyDrop::new(Rc::new(Vec::new()));
+/// `nfast` empty local slots and an empty value stack: `spare` (buffers
+/// the caller kept from its previous call, see `callfast`) when given,
+/// else reused ones from the pool when free.
+#[inline(always)]
+pub fn take_bufs(spare: Option<Bufs>, nfast: usize) -> Bufs {
+    match spare {
+        Some(b) => fit(b, nfast),
+        None => take_pooled(nfast),
+    }
 }
 
-/// Takes `fast` out of a frame being dropped (leaving a shared empty block).
-pub fn take_fast_out(fast: &mut FastLocals) -> FastLocals {
-    let empty = NO_FAST.with(|e| Rc::clone(e));
-    std::mem::replace(fast, empty)
+/// Buffers from the pool (or new ones).
+fn take_pooled(nfast: usize) -> Bufs {
+    match FREE_BUFS.with(|f| f.try_borrow_mut().ok().and_then(|mut f| f.pop())) {
+        Some(b) => fit(b, nfast),
+        None => (new_fast(nfast), Vec::new()),
+    }
 }
 
-/// `n` empty slots (a reused block when one is free).
-pub fn take_fast(n: usize) -> FastLocals {
-    let mut rc = FREE_FAST
-        .with(|f| f.try_borrow_mut().ok().and_then(|mut f| f.pop()))
-        .unwrap_or_default();
+/// `b` with `nfast` locals.
+#[inline(always)]
+fn fit((mut rc, stack): Bufs, nfast: usize) -> Bufs {
+    // NOTE: the block is still viewed by a frame object only if one kept
+    // it; then a fresh block is used and the viewed one left alone. Pooled
+    // slots are all empty: only the length changes.
     match Rc::get_mut(&mut rc) {
-        Some(v) => v.resize_with(n, Slot::default),
-        None => rc = Rc::new((0..n).map(|_| Slot::default()).collect()),
+        Some(v) => {
+            if v.len() != nfast {
+                v.clear();
+                v.resize_with(nfast, Slot::default);
+            }
+        }
+        None => rc = new_fast(nfast),
     }
-    rc
+    (rc, stack)
 }
 
-/// Returns emptied slots for reuse (kept only when nothing else views them).
-pub fn give_fast(mut rc: FastLocals) {
-    let Some(v) = Rc::get_mut(&mut rc) else {
-        return;
-    };
-    if v.capacity() > FREE_BUF_CAP_MAX {
+fn new_fast(n: usize) -> FastLocals {
+    Rc::new((0..n).map(|_| Slot::default()).collect())
+}
+
+/// Returns a dropped frame's emptied buffers for reuse. `fast` is the
+/// frame's own block (its field is dropped right after): it is kept only
+/// when nothing else views it.
+#[inline]
+pub fn give_bufs(fast: &FastLocals, stack: Vec<Option<Obj>>) {
+    if Rc::strong_count(fast) != 1 {
         return;
     }
-    // Already emptied by contract; the slots hold no references.
-    v.clear();
-    FREE_FAST.with(|f| {
+    give_pair((Rc::clone(fast), stack));
+}
+
+/// Pools an entry whose locals block nothing else holds (emptied buffers).
+pub fn give_pair((fast, mut stack): Bufs) {
+    if fast.capacity() > FREE_BUF_CAP_MAX || stack.capacity() > FREE_BUF_CAP_MAX {
+        return;
+    }
+    // Already empty by contract; clearing again releases nothing.
+    stack.clear();
+    FREE_BUFS.with(|f| {
         if let Ok(mut f) = f.try_borrow_mut() {
             if f.len() < FREE_BUFS_MAX {
-                f.push(rc);
+                f.push((fast, stack));
             }
         }
     });
@@ -152,6 +153,9 @@ pub struct Activation {
 }
 
 thread_local! {
+    /// How many activations have a frame object attached (so a frame's
+    /// exit can skip looking for one when there is none).
+    static ATTACHED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     static CODE_STACK: std::mem::ManuallyDrop<RefCell<Vec<Activation>>> = const { std::mem::ManuallyDrop::new(RefCell::new(Vec::new())) };
     static CUR_LASTI: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
@@ -160,36 +164,58 @@ thread_local! {
 pub struct CodeGuard;
 
 /// Records that `frame` starts (or resumes) running.
+#[inline]
 pub fn enter_code(frame: &crate::eval::Frame) -> CodeGuard {
     let saved = CUR_LASTI.with(|c| c.get());
-    let a = Activation {
-        code: frame.code.clone(),
-        saved,
-        fobj: frame.fobj.clone(),
-        fast: frame.fast.clone(),
-        cells: frame.cells.clone(),
-        locals: frame.locals.clone(),
-        globals: frame.globals_obj(),
-    };
-    CODE_STACK.with(|s| s.borrow_mut().push(a));
+    if frame.fobj.is_some() {
+        ATTACHED.with(|n| n.set(n.get() + 1));
+    }
+    // NOTE: built in place inside the borrow (taking references only: no
+    // Python code runs), not moved in from outside.
+    CODE_STACK.with(|s| {
+        s.borrow_mut().push(Activation {
+            code: frame.code.clone(),
+            saved,
+            fobj: frame.fobj.clone(),
+            fast: frame.fast.clone(),
+            cells: if frame.cells.is_empty() {
+                Vec::new()
+            } else {
+                frame.cells.clone()
+            },
+            locals: frame.locals.clone(),
+            globals: match &frame.globals {
+                Some(g) => g.clone(),
+                None => frame.globals_obj(),
+            },
+        })
+    });
     CodeGuard
 }
 
 impl Drop for CodeGuard {
+    #[inline]
     fn drop(&mut self) {
-        let top = CODE_STACK.with(|s| s.try_borrow_mut().ok().and_then(|mut s| s.pop()));
-        if let Some(a) = &top {
-            if let Some(f) = a
-                .fobj
-                .as_ref()
-                .and_then(|f| f.payload::<crate::traceback::FrameObj>())
-            {
-                // The frame object outlives the activation: freeze its line.
-                f.lasti.set(CUR_LASTI.with(|c| c.get()));
+        // NOTE: the stack's borrow ends with the `pop` statement; the
+        // activation's other references are then dropped in the closure (the
+        // frame still holds each of them, so none is the last) and only the
+        // frame object, which may be, is carried out.
+        let top = CODE_STACK.with(|s| {
+            let a = s.try_borrow_mut().ok()?.pop()?;
+            let Activation { saved, fobj, .. } = a;
+            Some((saved, fobj))
+        });
+        if let Some((saved, fobj)) = top {
+            if let Some(fo) = &fobj {
+                ATTACHED.with(|n| n.set(n.get().saturating_sub(1)));
+                if let Some(f) = fo.payload::<crate::traceback::FrameObj>() {
+                    // The frame object outlives the activation: freeze its line.
+                    f.lasti.set(CUR_LASTI.with(|c| c.get()));
+                }
             }
-            CUR_LASTI.with(|c| c.set(a.saved));
+            CUR_LASTI.with(|c| c.set(saved));
+            drop(fobj);
         }
-        drop(top);
     }
 }
 
@@ -269,6 +295,7 @@ pub fn attach_frame_object(pos: usize, fobj: Obj) -> Obj {
                 Some(existing) => (existing.clone(), Some(fobj)),
                 None => {
                     a.fobj = Some(fobj.clone());
+                    ATTACHED.with(|n| n.set(n.get() + 1));
                     (fobj, None)
                 }
             },
@@ -296,13 +323,29 @@ pub fn pos_of_fobj(fobj: &Obj) -> Option<usize> {
     })
 }
 
-/// Detaches and returns the frame object of the activation at `pos`.
-pub fn take_frame_object(pos: usize) -> Option<Obj> {
-    let f = CODE_STACK.with(|s| {
-        let mut s = s.try_borrow_mut().ok()?;
-        s.get_mut(pos)?.fobj.take()
-    });
-    f
+/// At a frame's exit: the position of its activation (found by its locals
+/// `fast`; normally the top one) and that activation's frame object,
+/// detached. One borrow of the stack.
+pub fn exit_info(fast: &FastLocals) -> (Option<usize>, Option<Obj>) {
+    CODE_STACK.with(|s| {
+        let Ok(mut s) = s.try_borrow_mut() else {
+            return (None, None);
+        };
+        let Some(pos) = s.iter().rposition(|a| Rc::ptr_eq(&a.fast, fast)) else {
+            return (None, None);
+        };
+        let f = s[pos].fobj.take();
+        if f.is_some() {
+            ATTACHED.with(|n| n.set(n.get().saturating_sub(1)));
+        }
+        (Some(pos), f)
+    })
+}
+
+/// True when some running activation has a frame object attached.
+#[inline]
+pub fn any_attached() -> bool {
+    ATTACHED.with(|n| n.get() != 0)
 }
 
 /// The live fast locals and cells of the activation at `pos`.

@@ -28,9 +28,6 @@ pub type NativeFn = fn(args: Vec<Obj>, kw: Kw) -> PyResult<Obj>;
 
 /// Per-thread interpreter state that is not an object.
 pub struct VmState {
-    /// Python call depth (frames + C-level recursion such as nested repr).
-    pub depth: Cell<usize>,
-    pub recursion_limit: Cell<usize>,
     /// Handled-exception stack (`sys.exc_info()`), one entry per generator
     /// activation plus the base entry.
     pub exc_stack: std::mem::ManuallyDrop<RefCell<Vec<Option<Obj>>>>,
@@ -39,9 +36,30 @@ pub struct VmState {
 }
 
 thread_local! {
+    // NOTE: apart from `VM` (lazily initialised, with a destructor), so the
+    // per-call depth check is a plain thread-local access.
+    /// Python call depth (frames + C-level recursion such as nested repr).
+    static DEPTH: Cell<usize> = const { Cell::new(0) };
+    static RECURSION_LIMIT: Cell<usize> = const { Cell::new(1000) };
+}
+
+/// The current Python call depth.
+pub fn recursion_depth() -> usize {
+    DEPTH.with(|d| d.get())
+}
+
+/// `sys.getrecursionlimit()`.
+pub fn recursion_limit() -> usize {
+    RECURSION_LIMIT.with(|l| l.get())
+}
+
+/// `sys.setrecursionlimit()` (checked by the caller).
+pub fn set_recursion_limit(n: usize) {
+    RECURSION_LIMIT.with(|l| l.set(n));
+}
+
+thread_local! {
     pub static VM: VmState = VmState {
-        depth: Cell::new(0),
-        recursion_limit: Cell::new(1000),
         exc_stack: std::mem::ManuallyDrop::new(RefCell::new(vec![None])),
         sources: RefCell::new(Vec::new()),
     };
@@ -139,39 +157,49 @@ pub fn set_native_stack(size: usize) {
 }
 
 /// Enters one level of Python recursion; fails with RecursionError past the limit.
+#[inline(always)]
 pub fn enter_recursion(what: &str) -> PyResult<RecursionGuard> {
     if stack_address() < STACK_FLOOR.with(|f| f.get()) {
-        // NOTE: CPython 3.11 does not use the C stack for Python-to-Python
-        // calls and reaches any limit the heap allows; pyheap's calls
-        // recurse natively, so a very high limit ends here, clearly.
-        return Err(crate::exc::new_err(
-            &crate::types::t().recursion_error,
-            &format!("maximum recursion depth exceeded{what} (pyheap: native stack exhausted)"),
-        ));
+        return Err(native_stack_exhausted(what));
     }
-    let over = VM.with(|v| {
-        let d = v.depth.get() + 1;
-        if d > v.recursion_limit.get() {
-            true
-        } else {
-            v.depth.set(d);
-            false
-        }
-    });
+    let d = DEPTH.with(|d| d.get()) + 1;
+    let over = d > RECURSION_LIMIT.with(|l| l.get());
+    if !over {
+        DEPTH.with(|x| x.set(d));
+    }
     if over {
-        return Err(crate::exc::new_err(
-            &crate::types::t().recursion_error,
-            &format!("maximum recursion depth exceeded{what}"),
-        ));
+        return Err(recursion_exceeded(what));
     }
     Ok(RecursionGuard)
+}
+
+#[cold]
+#[inline(never)]
+fn native_stack_exhausted(what: &str) -> crate::rt::PyErr {
+    // NOTE: CPython 3.11 does not use the C stack for Python-to-Python
+    // calls and reaches any limit the heap allows; pyheap's calls
+    // recurse natively, so a very high limit ends here, clearly.
+    crate::exc::new_err(
+        &crate::types::t().recursion_error,
+        &format!("maximum recursion depth exceeded{what} (pyheap: native stack exhausted)"),
+    )
+}
+
+#[cold]
+#[inline(never)]
+fn recursion_exceeded(what: &str) -> crate::rt::PyErr {
+    crate::exc::new_err(
+        &crate::types::t().recursion_error,
+        &format!("maximum recursion depth exceeded{what}"),
+    )
 }
 
 /// Decrements the depth when dropped.
 pub struct RecursionGuard;
 
 impl Drop for RecursionGuard {
+    #[inline]
     fn drop(&mut self) {
-        VM.with(|v| v.depth.set(v.depth.get().saturating_sub(1)));
+        DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
     }
 }

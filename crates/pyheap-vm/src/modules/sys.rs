@@ -164,9 +164,7 @@ fn intern(a: Vec<Obj>, _k: Kw) -> PyResult<Obj> {
 }
 
 fn getrecursionlimit(_a: Vec<Obj>, _k: Kw) -> PyResult<Obj> {
-    Ok(new_int_usize(
-        crate::rt::VM.with(|v| v.recursion_limit.get()),
-    ))
+    Ok(new_int_usize(crate::rt::recursion_limit()))
 }
 
 fn setrecursionlimit(a: Vec<Obj>, _k: Kw) -> PyResult<Obj> {
@@ -176,14 +174,14 @@ fn setrecursionlimit(a: Vec<Obj>, _k: Kw) -> PyResult<Obj> {
             "recursion limit must be greater or equal than 1",
         ));
     }
-    let depth = crate::rt::VM.with(|v| v.depth.get());
+    let depth = crate::rt::recursion_depth();
     if (n as usize) <= depth {
         return Err(crate::exc::new_err(
             &t().recursion_error,
             &format!("cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"),
         ));
     }
-    crate::rt::VM.with(|v| v.recursion_limit.set(n as usize));
+    crate::rt::set_recursion_limit(n as usize);
     Ok(none())
 }
 

@@ -249,6 +249,13 @@ fn items_capacity<T: Payload>(
     {
         return want;
     }
+    clamp_to_block(p, pre, fixed, isz, want)
+}
+
+/// The slow part of [`items_capacity`] (not generic, kept out of line so
+/// that the payload accessors stay small enough to inline).
+#[inline(never)]
+fn clamp_to_block(p: ObjPtr, pre: usize, fixed: usize, isz: usize, want: usize) -> usize {
     // SAFETY: p is a live object from alloc_object; its block starts `pre` below.
     let block = (p.as_ptr() as *mut u8).wrapping_sub(pre);
     // SAFETY: block is the start of a live allocation from alloc::malloc.

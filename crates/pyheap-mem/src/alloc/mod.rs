@@ -148,6 +148,7 @@ pub unsafe fn realloc(p: *mut u8, size: usize) -> Option<NonNull<u8>> {
 /// # Safety
 /// `p` must be a live block from [`malloc`]/[`realloc`] on this thread
 /// (the answer is memory-safe for any address; the contract keeps it meaningful).
+#[inline]
 pub unsafe fn usable_size(p: *mut u8) -> usize {
     with_state(|st| st.usable_size(p))
 }

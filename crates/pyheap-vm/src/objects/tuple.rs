@@ -48,6 +48,13 @@ pub fn untrack_check(o: &Obj) -> bool {
 
 /// A tuple of type `ty` owning `items` (not tracked).
 pub fn alloc_tuple_of(ty: &Obj, items: Vec<Obj>) -> Obj {
+    alloc_tuple_from(ty, items.into_iter())
+}
+
+/// [`alloc_tuple_of`] filled from an iterator of known length (no
+/// intermediate `Vec`: `BUILD_TUPLE` moves the items straight off the value
+/// stack). An iterator yielding fewer items leaves the rest `None`.
+pub fn alloc_tuple_from(ty: &Obj, items: impl ExactSizeIterator<Item = Obj>) -> Obj {
     let n = items.len();
     let o = match new_object(ty, TupleObj { size: Cell::new(n) }, n) {
         Ok(o) => o,
@@ -61,10 +68,15 @@ pub fn alloc_tuple_of(ty: &Obj, items: Vec<Obj>) -> Obj {
 
 /// A new tuple (tracked; `()` is the shared empty tuple).
 pub fn new_tuple(items: Vec<Obj>) -> Obj {
-    if items.is_empty() {
+    new_tuple_from(items.into_iter())
+}
+
+/// [`new_tuple`] from an iterator of known length.
+pub fn new_tuple_from(items: impl ExactSizeIterator<Item = Obj>) -> Obj {
+    if items.len() == 0 {
         return t().empty_tuple.clone();
     }
-    let o = alloc_tuple_of(&t().tuple, items);
+    let o = alloc_tuple_from(&t().tuple, items);
     crate::gcapi::track(&o);
     o
 }

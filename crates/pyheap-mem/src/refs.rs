@@ -280,10 +280,10 @@ unsafe fn dealloc_one(p: ObjPtr) {
     }
     crate::managed::release_managed(&handle);
     // SAFETY: the payload (if any) is dropped exactly once, here.
-    let nitems = unsafe { crate::typed::drop_object_payload(p) };
+    let dropped = unsafe { crate::typed::drop_object_payload(p) };
     // SAFETY: the object is dead, untracked, its contents released; parked
     // blocks are not touched again here.
-    if unsafe { crate::freelist::try_park(p, nitems) } {
+    if unsafe { crate::freelist::try_park(p, dropped) } {
         return;
     }
     // SAFETY: the object is dead and its contents released.

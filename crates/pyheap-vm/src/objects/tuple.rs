@@ -2,21 +2,23 @@
 //! tracked at creation and untracked by collections when all items are
 //! atomic (3.11's `_PyTuple_MaybeUntrack`).
 
-use std::cell::Cell;
-
-use pyheap_mem::{new_object, ObjPtr, Payload, Slot, TypeSlots};
+use pyheap_mem::{new_object, ItemCount, ObjPtr, Payload, Slot, TypeSlots};
 
 use crate::rt::Obj;
 use crate::types::t;
 
 pub struct TupleObj {
-    pub size: Cell<usize>,
+    /// `ob_size`, set by `new_object` to the item count it was given.
+    pub size: ItemCount,
 }
 
 impl Payload for TupleObj {
     type Item = Slot;
     fn item_count(&self, _ty: &TypeSlots) -> usize {
         self.size.get()
+    }
+    fn fixed_item_count(&self) -> Option<&ItemCount> {
+        Some(&self.size)
     }
 }
 
@@ -56,7 +58,13 @@ pub fn alloc_tuple_of(ty: &Obj, items: Vec<Obj>) -> Obj {
 /// stack). An iterator yielding fewer items leaves the rest `None`.
 pub fn alloc_tuple_from(ty: &Obj, items: impl ExactSizeIterator<Item = Obj>) -> Obj {
     let n = items.len();
-    let o = match new_object(ty, TupleObj { size: Cell::new(n) }, n) {
+    let o = match new_object(
+        ty,
+        TupleObj {
+            size: ItemCount::new(),
+        },
+        n,
+    ) {
         Ok(o) => o,
         Err(_) => return crate::exc::memory_error_obj(),
     };

@@ -476,10 +476,11 @@ impl Slot {
     /// A new strong reference to the content.
     #[inline]
     pub fn get(&self) -> Option<Ref> {
-        let v = self.0.take();
-        let out = v.clone();
-        self.0.set(v);
-        out
+        // SAFETY: the content is read in place, not moved: `Ref::clone` only
+        // increments the count (it runs no other code, so nothing can write
+        // the cell meanwhile), and the heap is single-threaded (`Ref` is
+        // `!Send`), so the shared reference is not aliased by a write.
+        unsafe { (*self.0.as_ptr()).clone() }
     }
     /// Stores `v`, returning the previous content (dropped by the caller,
     /// after the store, so finalizers see the new state).
@@ -500,10 +501,8 @@ impl Slot {
     /// The pointer without touching the count (for traverse functions).
     #[inline]
     pub fn peek(&self) -> Option<ObjPtr> {
-        let v = self.0.take();
-        let p = v.as_ref().map(|r| r.ptr());
-        self.0.set(v);
-        p
+        // SAFETY: as in `get`: a read in place during which no code runs.
+        unsafe { (*self.0.as_ptr()).as_ref().map(|r| r.ptr()) }
     }
     /// True when the slot holds exactly `obj`.
     #[inline]

@@ -118,6 +118,38 @@ impl State {
         self.large.malloc(size, self.may_obtain(size.max(1)))
     }
 
+    /// [`State::malloc`] with the block's first `size` bytes zeroed. A pool
+    /// block is zeroed whole when its class is at most 64 bytes (fixed-size
+    /// stores instead of a `memset` call; the block is entirely ours).
+    #[inline(always)]
+    pub fn malloc_zeroed(&mut self, size: usize) -> Option<NonNull<u8>> {
+        if size.wrapping_sub(1) < SMALL_REQUEST_THRESHOLD {
+            let c = size2index(size);
+            let pool = self.usedpools[c];
+            if !pool.is_null() {
+                // SAFETY: pool is the head of usedpools[c] (invariant of the list).
+                let bp = unsafe { pool::pool_pop(pool, c, &mut self.usedpools[c]) };
+                // SAFETY: bp is a fresh block of class c: index2size(c) >= size
+                // bytes, all ours.
+                unsafe {
+                    match index2size(c) {
+                        16 => ptr::write_bytes(bp, 0, 16),
+                        32 => ptr::write_bytes(bp, 0, 32),
+                        48 => ptr::write_bytes(bp, 0, 48),
+                        64 => ptr::write_bytes(bp, 0, 64),
+                        _ => ptr::write_bytes(bp, 0, size),
+                    }
+                }
+                // SAFETY: pool blocks are never null.
+                return Some(unsafe { NonNull::new_unchecked(bp) });
+            }
+        }
+        let p = self.malloc(size)?;
+        // SAFETY: a fresh block of at least `size` bytes.
+        unsafe { ptr::write_bytes(p.as_ptr(), 0, size) };
+        Some(p)
+    }
+
     /// Where `p` lives: `Large` outside our arenas; `Pool(pool)` when `p` is
     /// 16-byte aligned inside a carved pool of one of our arenas; `Bogus`
     /// for any other address inside an arena (header-less virgin pool,

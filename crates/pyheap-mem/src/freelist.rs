@@ -133,6 +133,7 @@ pub fn parked(ty: &Ref, key: usize) -> usize {
     .unwrap_or(0)
 }
 
+#[inline]
 fn with_list<R>(slots: &TypeSlots, f: impl FnOnce(&mut FreeList) -> R) -> Option<R> {
     let id = slots.freelist.get() as usize;
     if id == 0 {

@@ -283,7 +283,8 @@ unsafe fn dealloc_one(p: ObjPtr) {
     let dropped = unsafe { crate::typed::drop_object_payload(p) };
     // SAFETY: the object is dead, untracked, its contents released; parked
     // blocks are not touched again here.
-    if unsafe { crate::freelist::try_park(p, dropped) } {
+    // (The free-list test is made here so that most objects skip the call.)
+    if slots.freelist.get() != 0 && unsafe { crate::freelist::try_park(p, dropped) } {
         return;
     }
     // SAFETY: the object is dead and its contents released.

@@ -5,7 +5,7 @@
 use std::cell::Cell;
 
 use pyheap_mem::typed::{new_object, new_root_metatype, new_type_object, set_payload, Payload};
-use pyheap_mem::{ItemCount, NoItems, Slot, TypeFlags, TypeSlots};
+use pyheap_mem::{ItemCount, NoItems, Ref, Slot, TypeFlags, TypeSlots};
 
 struct TypeData;
 impl Payload for TypeData {
@@ -27,12 +27,9 @@ impl Payload for Fixed {
     }
 }
 
-thread_local! {
-    static FOREIGN: &'static ItemCount = Box::leak(Box::new(ItemCount::new()));
-}
-
-/// Points its count at something outside the payload.
+/// Points its count at another object's (set) count.
 struct Foreign {
+    other: Ref,
     claimed: Cell<usize>,
 }
 impl Payload for Foreign {
@@ -41,7 +38,7 @@ impl Payload for Foreign {
         self.claimed.get()
     }
     fn fixed_item_count(&self) -> Option<&ItemCount> {
-        Some(FOREIGN.with(|f| *f))
+        self.other.payload::<Fixed>().map(|p| &p.count)
     }
 }
 
@@ -93,24 +90,26 @@ fn scenario() {
     p.claimed.set(1);
     assert_eq!(f.items::<Fixed>().len(), 1);
     p.claimed.set(3);
-    drop(f);
 
-    // The foreign count is ignored: never set, and the allocation clamps.
+    // Another object's count (3) is ignored: it is not set by new_object
+    // (still 3 afterwards), and the allocation clamps the items: the payload
+    // ends at 32, so 2 items make a 48-byte request, a 48-byte block.
     let g = new_object(
         &foreign_t,
         Foreign {
+            other: f.clone(),
             claimed: Cell::new(2),
         },
         2,
     )
     .unwrap();
-    assert_eq!(FOREIGN.with(|c| c.get()), 0);
+    assert_eq!(p.count.get(), 3);
     assert_eq!(g.items::<Foreign>().len(), 2);
     g.payload::<Foreign>().unwrap().claimed.set(1000);
-    // 16 (header) + 8 + 2 * 8 = 40 bytes, a 48-byte block: 3 items fit.
-    assert_eq!(g.items::<Foreign>().len(), 3);
+    assert_eq!(g.items::<Foreign>().len(), 2);
     g.payload::<Foreign>().unwrap().claimed.set(2);
     drop(g);
+    drop(f);
     drop((fixed_t, foreign_t));
     drop(meta);
 }

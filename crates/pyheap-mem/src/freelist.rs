@@ -23,9 +23,9 @@
 //! A parked object of a heap type keeps its reference to the type until the
 //! block is really freed.
 //!
-//! Invariants: every pointer in a stack is a parked block (count 0, payload
+//! Invariants: every entry in a stack is a parked block (count 0, payload
 //! dropped, untracked) of the stack's type, created with exactly the key's
-//! item count; a type's `TypeSlots::freelist` index, once set, never
+//! item count, with a byte extent inside its block; a type's `TypeSlots::freelist` index, once set, never
 //! changes. The registry is per thread, like the heap.
 
 use std::cell::RefCell;
@@ -75,7 +75,15 @@ struct FreeList {
     ty: *const TypeHead,
     spec: FreeListSpec,
     /// `stacks[key - min_key]`, most recently parked last.
-    stacks: Vec<Vec<ObjPtr>>,
+    stacks: Vec<Vec<Parked>>,
+}
+
+/// A parked block and how many bytes from its object address are known to
+/// lie inside it (so that [`pop`] needs no allocator query).
+#[derive(Clone, Copy)]
+struct Parked {
+    p: ObjPtr,
+    extent: usize,
 }
 
 thread_local! {
@@ -125,6 +133,7 @@ pub fn parked(ty: &Ref, key: usize) -> usize {
     .unwrap_or(0)
 }
 
+#[inline]
 fn with_list<R>(slots: &TypeSlots, f: impl FnOnce(&mut FreeList) -> R) -> Option<R> {
     let id = slots.freelist.get() as usize;
     if id == 0 {
@@ -141,23 +150,27 @@ fn with_list<R>(slots: &TypeSlots, f: impl FnOnce(&mut FreeList) -> R) -> Option
 /// `p` must be a dead object from [`crate::object::alloc_object`] whose
 /// payload (`key` items) was dropped, untracked, with count 0 and no owner;
 /// after `true` it must not be used.
-pub(crate) unsafe fn try_park(p: ObjPtr, key: usize) -> bool {
+pub(crate) unsafe fn try_park(p: ObjPtr, dropped: crate::typed::Dropped) -> bool {
     // SAFETY: p is not freed yet; its type is alive (caller contract).
     let slots = unsafe { &p.type_head().slots };
     if slots.freelist.get() == 0 {
         return false;
     }
+    let key = dropped.nitems;
     let pre = pre_header_size(slots.flags.get());
     let block = (p.as_ptr() as *mut u8).wrapping_sub(pre);
-    // SAFETY: block is the live allocation the object was made in.
-    let usable = unsafe { crate::alloc::usable_size(block) };
+    // NOTE: the extent the payload drop vouches for usually covers the link
+    // word; only otherwise ask the allocator for the block's size.
+    let mut known = pre + dropped.extent;
     let parked = with_list(slots, |fl| {
-        if fl
-            .spec
-            .link_offset
-            .is_some_and(|off| pre + off + 8 > usable)
-        {
-            return false;
+        if let Some(off) = fl.spec.link_offset {
+            if pre + off + 8 > known {
+                // SAFETY: block is the live allocation the object was made in.
+                known = unsafe { crate::alloc::usable_size(block) };
+                if pre + off + 8 > known {
+                    return false;
+                }
+            }
         }
         let Some(stack) = key
             .checked_sub(fl.spec.min_key)
@@ -168,10 +181,13 @@ pub(crate) unsafe fn try_park(p: ObjPtr, key: usize) -> bool {
         if stack.len() >= fl.spec.capacity {
             return false;
         }
-        let below = stack.last().map_or(std::ptr::null_mut(), |q| q.as_ptr());
+        let below = stack.last().map_or(std::ptr::null_mut(), |q| q.p.as_ptr());
         // SAFETY: p is a dead, unowned object whose block is still allocated.
-        unsafe { scrub_parked(p, pre, usable, fl.spec.link_offset, below) };
-        stack.push(p);
+        unsafe { scrub_parked(p, pre, fl.spec.link_offset, below) };
+        stack.push(Parked {
+            p,
+            extent: known - pre,
+        });
         true
     });
     if parked == Some(true) {
@@ -184,19 +200,15 @@ pub(crate) unsafe fn try_park(p: ObjPtr, key: usize) -> bool {
 /// Puts a parked block in the state the module doc describes.
 ///
 /// # Safety
-/// As [`try_park`]; `usable` is the size of the block starting `pre` below
-/// `p`, the link word (if any) lies inside it, and `below` is null or the
-/// block parked before `p`.
-unsafe fn scrub_parked(
-    p: ObjPtr,
-    pre: usize,
-    usable: usize,
-    link: Option<usize>,
-    below: *mut ObjHead,
-) {
+/// As [`try_park`]; the block starts `pre` below `p`, the link word (if
+/// any) lies inside it, and `below` is null or the block parked before `p`.
+unsafe fn scrub_parked(p: ObjPtr, pre: usize, link: Option<usize>, below: *mut ObjHead) {
     #[cfg(debug_assertions)]
     {
         let header = std::mem::size_of::<ObjHead>();
+        let block = (p.as_ptr() as *mut u8).wrapping_sub(pre);
+        // SAFETY: block is the live allocation the object was made in.
+        let usable = unsafe { crate::alloc::usable_size(block) };
         if usable > pre + header {
             // SAFETY: [p + 16, block + usable) lies inside the block; the
             // payload there was dropped, so the bytes are dead.
@@ -210,7 +222,7 @@ unsafe fn scrub_parked(
         }
     }
     #[cfg(not(debug_assertions))]
-    let _ = (pre, usable);
+    let _ = pre;
     if let Some(off) = link {
         // SAFETY: try_park checked that the link word lies inside the
         // block; the old contents there are dead (payload dropped,
@@ -230,18 +242,19 @@ pub(crate) unsafe fn pop(slots: &TypeSlots, key: usize, size: usize) -> Option<R
     if slots.freelist.get() == 0 {
         return None;
     }
-    let (p, ty) = with_list(slots, |fl| {
+    let (q, ty) = with_list(slots, |fl| {
         if key < fl.spec.min_key || key > fl.spec.max_pop_key {
             return None;
         }
-        let p = fl.stacks.get_mut(key - fl.spec.min_key)?.pop()?;
-        Some((p, fl.ty))
+        let q = fl.stacks.get_mut(key - fl.spec.min_key)?.pop()?;
+        Some((q, fl.ty))
     })??;
+    let Parked { p, extent } = q;
     let pre = pre_header_size(slots.flags.get());
     let total = pre + size;
     let block = (p.as_ptr() as *mut u8).wrapping_sub(pre);
     // SAFETY: a parked block is a live allocation starting `pre` below p.
-    if unsafe { crate::alloc::usable_size(block) } < total {
+    if size > extent && unsafe { crate::alloc::usable_size(block) } < total {
         // SAFETY: the block is parked: dead, unowned, count 0.
         unsafe { release(p, ty) };
         return None;
@@ -305,7 +318,7 @@ fn clear_id(id: usize) {
             let blocks: Vec<ObjPtr> = fl
                 .stacks
                 .iter_mut()
-                .flat_map(|s| std::mem::take(s).into_iter().rev())
+                .flat_map(|s| std::mem::take(s).into_iter().rev().map(|q| q.p))
                 .collect();
             (blocks, fl.ty)
         })

@@ -34,6 +34,6 @@ pub use object::{alloc_object, alloc_object_placed, free_object, MemoryError};
 pub use refs::{decref, incref, Ref};
 pub use typed::{
     new_object, new_object_no_freelist, new_object_placed, new_root_metatype, new_type_object,
-    object_size, set_payload, NoItems, Payload, Slot, TYPE_PAYLOAD_OFFSET,
+    object_size, set_payload, ItemCount, NoItems, Payload, Slot, TYPE_PAYLOAD_OFFSET,
 };
 pub use typeslots::{TypeFlags, TypeHead, TypeSlots};

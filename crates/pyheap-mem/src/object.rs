@@ -69,12 +69,12 @@ unsafe fn alloc_object_in(
     let pre = pre_header_size(flags);
     let total = pre + size;
     let block = match page_offset {
-        None => alloc::malloc(total),
-        Some(off) => alloc::malloc_placed(total, off.checked_sub(pre).ok_or(MemoryError)?),
+        None => alloc::malloc_zeroed(total),
+        Some(off) => alloc::malloc_placed(total, off.checked_sub(pre).ok_or(MemoryError)?)
+            // SAFETY: block is a fresh allocation of `total` bytes.
+            .inspect(|b| unsafe { std::ptr::write_bytes(b.as_ptr(), 0, total) }),
     }
     .ok_or(MemoryError)?;
-    // SAFETY: block is a fresh allocation of `total` bytes.
-    unsafe { std::ptr::write_bytes(block.as_ptr(), 0, total) };
     // SAFETY: pre < total, so the object address is inside the block.
     let obj = unsafe { block.as_ptr().add(pre) } as *mut ObjHead;
     // SAFETY: obj is inside the fresh zeroed block and suitably aligned (16).

@@ -153,15 +153,17 @@ pub unsafe fn decref(p: ObjPtr) {
     }
 }
 
-struct Trashcan {
-    depth: Cell<u32>,
-    pending: RefCell<Vec<ObjPtr>>,
-}
-
 thread_local! {
-    static TRASHCAN: Trashcan = const {
-        Trashcan { depth: Cell::new(0), pending: RefCell::new(Vec::new()) }
-    };
+    /// Nesting depth of [`dealloc`] calls on this thread.
+    ///
+    /// NOTE: the depth and the queue length live in `const`-initialised
+    /// cells without destructors, so reading them is one TLS access with no
+    /// lazy-registration check; the queue itself (a `Vec`, which has a
+    /// destructor) is touched only when something is queued.
+    static TRASH_DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Number of objects in [`TRASH_PENDING`] (kept equal to its length).
+    static TRASH_QUEUED: Cell<usize> = const { Cell::new(0) };
+    static TRASH_PENDING: RefCell<Vec<ObjPtr>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The object's count reached zero: finalize, clear weakrefs, release, free.
@@ -176,29 +178,37 @@ pub unsafe fn dealloc(p: ObjPtr) {
     // object waits in the trashcan, must never see an object with count 0.
     // SAFETY: p is alive (count 0, not freed).
     unsafe { gc::untrack(p) };
-    TRASHCAN.with(|t| {
-        let depth = t.depth.get();
-        if depth >= TRASHCAN_LIMIT {
-            t.pending.borrow_mut().push(p);
-            return;
-        }
-        t.depth.set(depth + 1);
-        // SAFETY: forwarded caller contract.
-        unsafe { dealloc_one(p) };
-        if depth == 0 {
-            // Outermost level: drain what deeper levels queued. Each drained
-            // object may queue more; the loop ends when none is left.
-            loop {
-                let next = t.pending.borrow_mut().pop();
-                match next {
-                    // SAFETY: queued objects had count zero and no owner.
-                    Some(q) => unsafe { dealloc_one(q) },
-                    None => break,
-                }
+    let depth = TRASH_DEPTH.get();
+    if depth >= TRASHCAN_LIMIT {
+        TRASH_PENDING.with(|q| q.borrow_mut().push(p));
+        TRASH_QUEUED.set(TRASH_QUEUED.get() + 1);
+        return;
+    }
+    TRASH_DEPTH.set(depth + 1);
+    // SAFETY: forwarded caller contract.
+    unsafe { dealloc_one(p) };
+    if depth == 0 && TRASH_QUEUED.get() != 0 {
+        drain_trashcan();
+    }
+    TRASH_DEPTH.set(depth);
+}
+
+/// Outermost level of [`dealloc`]: deallocates what deeper levels queued.
+/// Each drained object may queue more; the loop ends when none is left.
+#[cold]
+#[inline(never)]
+fn drain_trashcan() {
+    loop {
+        let next = TRASH_PENDING.with(|q| q.borrow_mut().pop());
+        match next {
+            Some(q) => {
+                TRASH_QUEUED.set(TRASH_QUEUED.get() - 1);
+                // SAFETY: queued objects had count zero and no owner.
+                unsafe { dealloc_one(q) }
             }
+            None => break,
         }
-        t.depth.set(depth);
-    })
+    }
 }
 
 /// One deallocation, in CPython's `subtype_dealloc` order.
@@ -270,10 +280,11 @@ unsafe fn dealloc_one(p: ObjPtr) {
     }
     crate::managed::release_managed(&handle);
     // SAFETY: the payload (if any) is dropped exactly once, here.
-    let nitems = unsafe { crate::typed::drop_object_payload(p) };
+    let dropped = unsafe { crate::typed::drop_object_payload(p) };
     // SAFETY: the object is dead, untracked, its contents released; parked
     // blocks are not touched again here.
-    if unsafe { crate::freelist::try_park(p, nitems) } {
+    // (The free-list test is made here so that most objects skip the call.)
+    if slots.freelist.get() != 0 && unsafe { crate::freelist::try_park(p, dropped) } {
         return;
     }
     // SAFETY: the object is dead and its contents released.

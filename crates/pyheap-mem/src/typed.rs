@@ -14,7 +14,8 @@
 //!   and never changes; [`Ref::payload`] checks the `TypeId`, so a `&T` is only
 //!   ever made for an object that was created holding a `T`;
 //! - trailing items are `Zeroable` (all-zero bytes is a valid value) and the
-//!   item count reported by [`Payload::item_count`] is clamped to what the
+//!   item count reported by [`Payload::item_count`] is bounded by the
+//!   object's own [`ItemCount`] (set by [`new_object`]) or clamped to what the
 //!   allocation really holds, so no access leaves the block;
 //! - nothing hands out references into storage that can be reallocated
 //!   ([`RefArray`] and [`RecordBlock`] are accessed by index and by value).
@@ -67,6 +68,57 @@ pub trait Payload: 'static + Sized {
     /// Whether the items are dropped last first (CPython's tuple dealloc
     /// releases its items backwards); otherwise first to last.
     const DROP_ITEMS_BACKWARDS: bool = false;
+    /// The payload's [`ItemCount`] field, for objects whose item count is
+    /// fixed at creation (tuples): item access is then bounded by it instead
+    /// of by an allocator query. Must return a field of `self`; a reference
+    /// to anything outside the payload is ignored.
+    fn fixed_item_count(&self) -> Option<&ItemCount> {
+        None
+    }
+}
+
+/// An item count written only by pyheap-mem: [`new_object`] sets the
+/// [`Payload::fixed_item_count`] field of a new object to its `nitems`
+/// (CPython's `ob_size` of an immutable variable-size object).
+///
+/// Why it can bound item access (the soundness argument): a count is set only
+/// in place, inside a live object's payload (the reference is checked to lie
+/// within it), to a number of items that object's block holds. Safe code
+/// cannot move a set count elsewhere: `ItemCount` is neither `Clone` nor
+/// `Copy`, has no setter, the layer above never gets `&mut` to a payload,
+/// and an interior-mutability wrapper that could move it by value (`Cell`,
+/// `RefCell`, `Mutex`, ...) only hands out a shared reference through a
+/// guard that must stay alive (leaked) while the reference is used, which
+/// then blocks every move. A fresh count ([`ItemCount::new`]) is 0.
+#[repr(transparent)]
+pub struct ItemCount(Cell<usize>);
+
+impl ItemCount {
+    /// A count for a payload passed to [`new_object`] (which sets it).
+    pub const fn new() -> ItemCount {
+        ItemCount(Cell::new(0))
+    }
+
+    /// The object's item count (0 before the object was made).
+    #[inline(always)]
+    pub fn get(&self) -> usize {
+        self.0.get()
+    }
+}
+
+impl Default for ItemCount {
+    fn default() -> Self {
+        ItemCount::new()
+    }
+}
+
+/// `payload`'s [`Payload::fixed_item_count`] if it lies inside the payload.
+#[inline(always)]
+fn own_fixed_count<T: Payload>(payload: &T) -> Option<&ItemCount> {
+    let c = payload.fixed_item_count()?;
+    let start = (payload as *const T).addr();
+    let at = (c as *const ItemCount).addr();
+    (at >= start && at + size_of::<ItemCount>() <= start + size_of::<T>()).then_some(c)
 }
 
 /// What pyheap-mem records about a type's payload.
@@ -75,7 +127,7 @@ pub struct PayloadInfo {
     type_id: TypeId,
     offset: usize,
     items_offset: usize,
-    drop_fn: unsafe fn(ObjPtr) -> usize,
+    drop_fn: unsafe fn(ObjPtr) -> Dropped,
     name: &'static str,
 }
 
@@ -207,9 +259,14 @@ impl Ref {
         // alive.
         let payload = unsafe { &*(self.ptr().field_ptr(info.offset) as *const T) };
         let n = payload.item_count(slots);
-        let n = items_capacity::<T>(self.ptr(), slots, &info, n);
-        // SAFETY: n items of T::Item lie inside the allocation (clamped by
-        // items_capacity) at info.items_offset (= items_offset::<T>(offset),
+        let n = match own_fixed_count(payload) {
+            // NOTE: no allocator query: the count is the object's own (see
+            // ItemCount for why it cannot exceed what the block holds).
+            Some(c) => n.min(c.get()),
+            None => items_capacity::<T>(self.ptr(), slots, &info, n),
+        };
+        // SAFETY: n items of T::Item lie inside the allocation (bounded by
+        // the object's ItemCount or clamped by items_capacity) at info.items_offset (= items_offset::<T>(offset),
         // fixed by set_payload) and were zero-initialised or written since.
         let items = unsafe {
             std::slice::from_raw_parts(self.ptr().field_ptr(info.items_offset) as *const T::Item, n)
@@ -252,6 +309,13 @@ fn items_capacity<T: Payload>(
     {
         return want;
     }
+    clamp_to_block(p, pre, fixed, isz, want)
+}
+
+/// The slow part of [`items_capacity`] (not generic, kept out of line so
+/// that the payload accessors stay small enough to inline).
+#[inline(never)]
+fn clamp_to_block(p: ObjPtr, pre: usize, fixed: usize, isz: usize, want: usize) -> usize {
     // SAFETY: p is a live object from alloc_object; its block starts `pre` below.
     let block = (p.as_ptr() as *mut u8).wrapping_sub(pre);
     // SAFETY: block is the start of a live allocation from alloc::malloc.
@@ -330,20 +394,41 @@ fn new_object_impl<T: Payload>(
         // SAFETY: as above.
         (None, _) => unsafe { alloc_object(ty.ptr(), size)? },
     };
+    let at = obj.ptr().field_ptr(info.offset) as *mut T;
     // SAFETY: the block is zeroed and large enough for T at info.offset.
-    unsafe { std::ptr::write(obj.ptr().field_ptr(info.offset) as *mut T, payload) };
+    unsafe { std::ptr::write(at, payload) };
+    // SAFETY: the payload was just written and lives as long as `obj`.
+    if let Some(c) = own_fixed_count(unsafe { &*at }) {
+        // The block holds `nitems` items: `size` covers object_size(nitems)
+        // (alloc_object allocates it; a free-list block is checked to be
+        // at least that large).
+        c.0.set(nitems);
+    }
     Ok(obj)
 }
 
-/// Drops a `T` payload and its trailing items in place; returns the item count.
+/// What [`drop_object_payload`] reports about a dead object.
+#[derive(Clone, Copy)]
+pub(crate) struct Dropped {
+    /// How many trailing items it had (the free-list key).
+    pub nitems: usize,
+    /// Bytes from the object address known to lie inside its block (the
+    /// header, the payload and the items it had; at least the header).
+    pub extent: usize,
+}
+
+/// Drops a `T` payload and its trailing items in place.
 ///
 /// # Safety
 /// `p` must be a dead (count 0) object created by `new_object::<T>`, not yet freed.
-unsafe fn drop_payload<T: Payload>(p: ObjPtr) -> usize {
+unsafe fn drop_payload<T: Payload>(p: ObjPtr) -> Dropped {
     // SAFETY: caller contract; a temporary handle that is never dropped.
     let r = ManuallyDrop::new(unsafe { Ref::from_owned(p) });
     let Some(info) = r.type_slots().payload.get() else {
-        return 0;
+        return Dropped {
+            nitems: 0,
+            extent: size_of::<crate::header::ObjHead>(),
+        };
     };
     let n = {
         let items = r.items::<T>();
@@ -361,20 +446,28 @@ unsafe fn drop_payload<T: Payload>(p: ObjPtr) -> usize {
         }
         std::ptr::drop_in_place(p.field_ptr(info.offset) as *mut T);
     }
-    n
+    // The n items were bounded by the block (items()); the payload before
+    // them was allocated with the object (see items_capacity's NOTE).
+    Dropped {
+        nitems: n,
+        extent: info.items_offset + n * size_of::<T::Item>(),
+    }
 }
 
 /// Runs the payload destructor of a dead object (called by the dealloc
-/// path); returns how many trailing items it had (the free-list key).
+/// path).
 ///
 /// # Safety
 /// `p` must be a dead object whose payload has not been dropped yet.
-pub(crate) unsafe fn drop_object_payload(p: ObjPtr) -> usize {
+pub(crate) unsafe fn drop_object_payload(p: ObjPtr) -> Dropped {
     // SAFETY: p's type is alive.
     match unsafe { p.type_head() }.slots.payload.get() {
         // SAFETY: forwarded contract.
         Some(info) => unsafe { (info.drop_fn)(p) },
-        None => 0,
+        None => Dropped {
+            nitems: 0,
+            extent: size_of::<crate::header::ObjHead>(),
+        },
     }
 }
 
@@ -392,10 +485,11 @@ impl Slot {
     /// A new strong reference to the content.
     #[inline]
     pub fn get(&self) -> Option<Ref> {
-        let v = self.0.take();
-        let out = v.clone();
-        self.0.set(v);
-        out
+        // SAFETY: the content is read in place, not moved: `Ref::clone` only
+        // increments the count (it runs no other code, so nothing can write
+        // the cell meanwhile), and the heap is single-threaded (`Ref` is
+        // `!Send`), so the shared reference is not aliased by a write.
+        unsafe { (*self.0.as_ptr()).clone() }
     }
     /// Stores `v`, returning the previous content (dropped by the caller,
     /// after the store, so finalizers see the new state).
@@ -416,10 +510,8 @@ impl Slot {
     /// The pointer without touching the count (for traverse functions).
     #[inline]
     pub fn peek(&self) -> Option<ObjPtr> {
-        let v = self.0.take();
-        let p = v.as_ref().map(|r| r.ptr());
-        self.0.set(v);
-        p
+        // SAFETY: as in `get`: a read in place during which no code runs.
+        unsafe { (*self.0.as_ptr()).as_ref().map(|r| r.ptr()) }
     }
     /// True when the slot holds exactly `obj`.
     #[inline]

@@ -953,8 +953,12 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
             frame.push(py_bool(r != invert));
         }
         I::BuildTuple(n) => {
-            let items = pop_n(frame, n as usize);
-            frame.push(tuple::new_tuple(items));
+            // NOTE: the items go straight from the stack into the tuple
+            // (pop_n would collect them into a Vec first: a malloc/free pair).
+            let at = frame.stack.len().saturating_sub(n as usize);
+            let items = frame.stack.drain(at..).map(|v| v.unwrap_or_else(none));
+            let o = tuple::new_tuple_from(items);
+            frame.push(o);
         }
         I::BuildList(n) => {
             let items = pop_n(frame, n as usize);

@@ -304,6 +304,9 @@ impl State {
         ao.nextarena = self.unused_arena_objects;
         self.unused_arena_objects = a;
         self.map.mark(address.addr(), None);
+        // The classify cache may cover this arena: empty it.
+        self.hot_lo.set(0);
+        self.hot_hi.set(0);
         // SAFETY: no block of this arena is handed out (all pools free), and
         // nothing refers to it any more; bitmap came from bitmap_layout().
         unsafe {

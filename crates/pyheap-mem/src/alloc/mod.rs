@@ -79,6 +79,22 @@ pub fn malloc(size: usize) -> Option<NonNull<u8>> {
     p
 }
 
+/// [`malloc`] with the first `size` bytes of the block zeroed.
+#[inline]
+pub fn malloc_zeroed(size: usize) -> Option<NonNull<u8>> {
+    let mut p = with_state(|st| st.malloc_zeroed(size));
+    if p.is_none() {
+        p = soft_limit_retry(size, |st| st.malloc_zeroed(size));
+    }
+    if let Some(p) = p {
+        events::emit(Event::BlockAlloc {
+            addr: p.as_ptr().addr(),
+            size,
+        });
+    }
+    p
+}
+
 /// Allocates a zeroed block of `size` bytes that starts `page_offset` bytes
 /// into a 4 KiB page (see `placed.rs`): for objects CPython allocates
 /// statically, whose address (and pointer hash) should share CPython's low
@@ -101,7 +117,7 @@ pub fn malloc_placed(size: usize, page_offset: usize) -> Option<NonNull<u8>> {
 /// # Safety
 /// `p` must be null or come from [`malloc`]/[`realloc`] on this thread and
 /// not be freed yet; the block must not be used afterwards.
-#[inline]
+#[inline(always)]
 pub unsafe fn free(p: *mut u8) {
     // SAFETY: forwarded caller contract.
     if with_state(|st| unsafe { st.free(p) }) {
@@ -148,6 +164,7 @@ pub unsafe fn realloc(p: *mut u8, size: usize) -> Option<NonNull<u8>> {
 /// # Safety
 /// `p` must be a live block from [`malloc`]/[`realloc`] on this thread
 /// (the answer is memory-safe for any address; the contract keeps it meaningful).
+#[inline]
 pub unsafe fn usable_size(p: *mut u8) -> usize {
     with_state(|st| st.usable_size(p))
 }

@@ -17,7 +17,7 @@ use super::geometry::{
 use super::large::LargeBlocks;
 use super::placed::Placed;
 use super::pool::{self, PoolHeader};
-use std::cell::UnsafeCell;
+use std::cell::{Cell, UnsafeCell};
 use std::mem::ManuallyDrop;
 use std::ptr::{self, NonNull};
 
@@ -54,6 +54,13 @@ pub struct State {
     pub heap_limit: usize,
     /// Frees of addresses this heap did not hand out (ignored).
     pub invalid_frees: usize,
+    /// The carved range `[hot_lo, hot_hi)` of the arena [`State::classify`]
+    /// last found a pool block in (empty: `0, 0`). Invariant: it lies inside
+    /// the carved pools of a live arena (carving only grows that range; the
+    /// arena's release resets it, see `release_arena`), so a 16-aligned
+    /// address inside it is a pool block address without the map walk.
+    pub hot_lo: Cell<usize>,
+    pub hot_hi: Cell<usize>,
 }
 
 impl State {
@@ -72,6 +79,8 @@ impl State {
             placed: Placed::new(),
             heap_limit: usize::MAX,
             invalid_frees: 0,
+            hot_lo: Cell::new(0),
+            hot_hi: Cell::new(0),
         }
     }
 
@@ -109,12 +118,59 @@ impl State {
         self.large.malloc(size, self.may_obtain(size.max(1)))
     }
 
+    /// [`State::malloc`] with the block's first `size` bytes zeroed. A pool
+    /// block is zeroed whole when its class is at most 64 bytes (fixed-size
+    /// stores instead of a `memset` call; the block is entirely ours).
+    #[inline(always)]
+    pub fn malloc_zeroed(&mut self, size: usize) -> Option<NonNull<u8>> {
+        if size.wrapping_sub(1) < SMALL_REQUEST_THRESHOLD {
+            let c = size2index(size);
+            let pool = self.usedpools[c];
+            if !pool.is_null() {
+                // SAFETY: pool is the head of usedpools[c] (invariant of the list).
+                let bp = unsafe { pool::pool_pop(pool, c, &mut self.usedpools[c]) };
+                // SAFETY: bp is a fresh block of class c: index2size(c) >= size
+                // bytes, all ours.
+                unsafe {
+                    match index2size(c) {
+                        16 => ptr::write_bytes(bp, 0, 16),
+                        32 => ptr::write_bytes(bp, 0, 32),
+                        48 => ptr::write_bytes(bp, 0, 48),
+                        64 => ptr::write_bytes(bp, 0, 64),
+                        _ => ptr::write_bytes(bp, 0, size),
+                    }
+                }
+                // SAFETY: pool blocks are never null.
+                return Some(unsafe { NonNull::new_unchecked(bp) });
+            }
+        }
+        let p = self.malloc(size)?;
+        // SAFETY: a fresh block of at least `size` bytes.
+        unsafe { ptr::write_bytes(p.as_ptr(), 0, size) };
+        Some(p)
+    }
+
     /// Where `p` lives: `Large` outside our arenas; `Pool(pool)` when `p` is
     /// 16-byte aligned inside a carved pool of one of our arenas; `Bogus`
     /// for any other address inside an arena (header-less virgin pool,
     /// alignment slack, misaligned pointer), which no block can start at.
     #[inline(always)]
     fn classify(&self, p: *mut u8) -> Where {
+        // NOTE: fast path: consecutive frees and size queries mostly hit the
+        // same arena; one range check replaces the radix-tree walk (CPython
+        // finds the pool by address arithmetic alone, but it can read any
+        // address's would-be pool header; we may not).
+        let lo = self.hot_lo.get();
+        if p.addr().wrapping_sub(lo) < self.hot_hi.get().wrapping_sub(lo)
+            && p.addr().is_multiple_of(ALIGNMENT)
+        {
+            return Where::Pool(p.map_addr(|a| a & !POOL_SIZE_MASK).cast());
+        }
+        self.classify_slow(p)
+    }
+
+    #[inline(never)]
+    fn classify_slow(&self, p: *mut u8) -> Where {
         let Some(a) = self.map.lookup(p.addr()) else {
             return Where::Large;
         };
@@ -122,6 +178,8 @@ impl State {
         if p < ao.first_pool || p >= ao.pool_address || !p.addr().is_multiple_of(ALIGNMENT) {
             return Where::Bogus;
         }
+        self.hot_lo.set(ao.first_pool.addr());
+        self.hot_hi.set(ao.pool_address.addr());
         Where::Pool(p.map_addr(|a| a & !POOL_SIZE_MASK).cast())
     }
 

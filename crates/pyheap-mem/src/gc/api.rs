@@ -34,6 +34,7 @@ pub fn hooks() -> GcHooks {
 ///
 /// # Safety
 /// `p` must be a live object whose `traverse` may be called from now on.
+#[inline]
 pub unsafe fn track(p: ObjPtr) {
     // SAFETY: caller guarantees liveness.
     if !unsafe { is_gc(p) } {
@@ -53,6 +54,7 @@ pub unsafe fn track(p: ObjPtr) {
 ///
 /// # Safety
 /// `p` must be a live object (count may be 0 during its deallocation).
+#[inline]
 pub unsafe fn untrack(p: ObjPtr) {
     // SAFETY: caller guarantees liveness.
     if !unsafe { is_gc(p) } {
@@ -71,6 +73,7 @@ pub unsafe fn untrack(p: ObjPtr) {
 ///
 /// # Safety
 /// `p` must be alive.
+#[inline]
 pub unsafe fn is_tracked(p: ObjPtr) -> bool {
     // SAFETY: caller guarantees liveness; GC objects have a header.
     unsafe { is_gc(p) && Link::of(p).is_tracked() }
@@ -102,6 +105,7 @@ pub unsafe fn set_finalized(p: ObjPtr) {
 /// (`UNTRACK_AFTER_COLLECTION`) type, or one that is currently tracked;
 /// a type object only if it is a heap type.
 /// What `untrack_check` functions test their items with.
+#[inline]
 pub fn may_be_tracked(obj: &Ref) -> bool {
     let p = obj.ptr();
     // SAFETY: a Ref keeps its object alive.
@@ -125,21 +129,25 @@ pub fn may_be_tracked(obj: &Ref) -> bool {
 
 impl Ref {
     /// True when the object's type is a GC type.
+    #[inline]
     pub fn is_gc(&self) -> bool {
         // SAFETY: a Ref keeps its object alive.
         unsafe { is_gc(self.ptr()) }
     }
     /// Starts tracking (see [`track`]).
+    #[inline]
     pub fn gc_track(&self) {
         // SAFETY: alive; typed objects' traverse is valid from creation.
         unsafe { track(self.ptr()) }
     }
     /// Stops tracking (see [`untrack`]).
+    #[inline]
     pub fn gc_untrack(&self) {
         // SAFETY: alive.
         unsafe { untrack(self.ptr()) }
     }
     /// `gc.is_tracked(obj)`.
+    #[inline]
     pub fn gc_is_tracked(&self) -> bool {
         // SAFETY: alive.
         unsafe { is_tracked(self.ptr()) }
@@ -162,6 +170,7 @@ pub fn on_gc_alloc() {
 }
 
 /// Called by `free_object` for every freed GC object: `count0 -= 1` (not below 0).
+#[inline]
 pub fn on_gc_free() {
     let g0 = &state().generations[0];
     g0.count.set(g0.count.get().saturating_sub(1));

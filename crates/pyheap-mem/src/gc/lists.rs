@@ -257,6 +257,7 @@ pub(crate) fn gc_list_is_empty(list: Link) -> bool {
 }
 
 /// Appends `node` at the tail of `list` (flags of `node` kept).
+#[inline]
 pub(crate) fn gc_list_append(node: Link, list: Link) {
     let last = list.prev();
     last.set_next(node);
@@ -269,6 +270,7 @@ pub(crate) fn gc_list_append(node: Link, list: Link) {
 ///
 /// Also correct for a node of `unreachable` while `move_unreachable` runs
 /// (its `next` carries the UNREACHABLE bit, which the predecessor inherits).
+#[inline]
 pub(crate) fn gc_list_remove(node: Link) {
     let prev = node.prev();
     let next = node.next_unmasked();

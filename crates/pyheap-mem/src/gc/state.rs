@@ -190,15 +190,22 @@ thread_local! {
 /// NOTE: the `'static` lifetime is the thread's lifetime. `GcState` has no
 /// destructor, so the thread-local is never torn down while the thread runs,
 /// and `&GcState` is `!Send` (it is all `Cell`s), so it cannot leave the thread.
+#[inline]
 pub(crate) fn state() -> &'static GcState {
     let p: *const GcState = STATE.with(|s| s as *const GcState);
     // SAFETY: see the NOTE above: the thread-local outlives every use on this thread.
     let s = unsafe { &*p };
     if !s.initialized.get() {
-        s.initialized.set(true);
-        for i in 0..=NUM_GENERATIONS {
-            gc_list_init(s.gen_head(i));
-        }
+        init_lists(s);
     }
     s
+}
+
+#[cold]
+#[inline(never)]
+fn init_lists(s: &GcState) {
+    s.initialized.set(true);
+    for i in 0..=NUM_GENERATIONS {
+        gc_list_init(s.gen_head(i));
+    }
 }

@@ -2,15 +2,14 @@
 //! tracked at creation and untracked by collections when all items are
 //! atomic (3.11's `_PyTuple_MaybeUntrack`).
 
-use std::cell::Cell;
-
-use pyheap_mem::{new_object, ObjPtr, Payload, Slot, TypeSlots};
+use pyheap_mem::{new_object, ItemCount, ObjPtr, Payload, Slot, TypeSlots};
 
 use crate::rt::Obj;
 use crate::types::t;
 
 pub struct TupleObj {
-    pub size: Cell<usize>,
+    /// `ob_size`, set by `new_object` to the item count it was given.
+    pub size: ItemCount,
 }
 
 impl Payload for TupleObj {
@@ -19,6 +18,9 @@ impl Payload for TupleObj {
         self.size.get()
     }
     const DROP_ITEMS_BACKWARDS: bool = true;
+    fn fixed_item_count(&self) -> Option<&ItemCount> {
+        Some(&self.size)
+    }
 }
 
 pub fn set_payload(s: &TypeSlots) -> bool {
@@ -49,8 +51,21 @@ pub fn untrack_check(o: &Obj) -> bool {
 
 /// A tuple of type `ty` owning `items` (not tracked).
 pub fn alloc_tuple_of(ty: &Obj, items: Vec<Obj>) -> Obj {
+    alloc_tuple_from(ty, items.into_iter())
+}
+
+/// [`alloc_tuple_of`] filled from an iterator of known length (no
+/// intermediate `Vec`: `BUILD_TUPLE` moves the items straight off the value
+/// stack). An iterator yielding fewer items leaves the rest `None`.
+pub fn alloc_tuple_from(ty: &Obj, items: impl ExactSizeIterator<Item = Obj>) -> Obj {
     let n = items.len();
-    let o = match new_object(ty, TupleObj { size: Cell::new(n) }, n) {
+    let o = match new_object(
+        ty,
+        TupleObj {
+            size: ItemCount::new(),
+        },
+        n,
+    ) {
         Ok(o) => o,
         Err(_) => return crate::exc::memory_error_obj(),
     };
@@ -62,10 +77,15 @@ pub fn alloc_tuple_of(ty: &Obj, items: Vec<Obj>) -> Obj {
 
 /// A new tuple (tracked; `()` is the shared empty tuple).
 pub fn new_tuple(items: Vec<Obj>) -> Obj {
-    if items.is_empty() {
+    new_tuple_from(items.into_iter())
+}
+
+/// [`new_tuple`] from an iterator of known length.
+pub fn new_tuple_from(items: impl ExactSizeIterator<Item = Obj>) -> Obj {
+    if items.len() == 0 {
         return t().empty_tuple.clone();
     }
-    let o = alloc_tuple_of(&t().tuple, items);
+    let o = alloc_tuple_from(&t().tuple, items);
     crate::gcapi::track(&o);
     o
 }

@@ -1175,6 +1175,10 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
                     frame.push(r?);
                     return Ok(Ctl::Next);
                 }
+                if let Some(r) = crate::builtincall::try_call(frame, argc as usize) {
+                    frame.push(r?);
+                    return Ok(Ctl::Next);
+                }
             }
             // Off the plain-function fast path: a bound method object is
             // unpacked (and its function may then take the fast path).

@@ -6,8 +6,8 @@
 //!
 //! Read [`try_call`] first. Invariants: the same references are held as on
 //! the general path (arguments are owned by the argument array for the
-//! duration of the call and released before the callable, as when a
-//! native drops its argument vector); anything else (keywords, a builtin
+//! duration of the call and released before the callable, which stays on
+//! the value stack until the call returns); anything else (keywords, a builtin
 //! bound to a `self`, a descriptor whose first argument is not an instance
 //! of its owner, other natives) returns `None` without touching the stack,
 //! and the general path runs (and raises the usual errors).
@@ -67,20 +67,33 @@ pub fn try_call(frame: &mut Frame, argc: usize) -> Option<PyResult<Obj>> {
         (frame.stack[base + 1].as_ref()?, base + 2)
     };
     let native = slice_native(f, &frame.stack[first..])?;
-    let args: SmallVec<[Obj; INLINE_ARGS]> = frame
-        .stack
-        .drain(first..)
-        .map(|v| v.unwrap_or_else(none))
-        .collect();
-    let callable = if is_meth {
-        frame.stack.pop().flatten()
-    } else {
-        let c = frame.stack.pop().flatten();
-        frame.stack.pop();
-        c
+    // NOTE: the commonest arities pop into a plain array (cheaper than
+    // draining into the SmallVec). The callable stays on the stack during
+    // the call and is released after the arguments, as on the general path.
+    let r = match len - first {
+        1 => {
+            let a = pop(frame);
+            native(&[a], Vec::new())
+        }
+        2 => {
+            let b = pop(frame);
+            let a = pop(frame);
+            native(&[a, b], Vec::new())
+        }
+        _ => {
+            let args: SmallVec<[Obj; INLINE_ARGS]> = frame
+                .stack
+                .drain(first..)
+                .map(|v| v.unwrap_or_else(none))
+                .collect();
+            native(&args, Vec::new())
+        }
     };
-    let r = native(&args, Vec::new());
-    drop(args);
-    drop(callable);
+    frame.stack.truncate(base);
     Some(r)
+}
+
+#[inline]
+fn pop(frame: &mut Frame) -> Obj {
+    frame.stack.pop().flatten().unwrap_or_else(none)
 }

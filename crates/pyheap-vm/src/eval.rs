@@ -1593,9 +1593,9 @@ fn method_lookup(o: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
     let Some(m) = crate::types::lookup_obj(&ty, name) else {
         return Ok(None);
     };
-    let is_plain = m.payload::<FuncObj>().is_some()
-        || (m.payload::<crate::objects::func::DescrObj>().is_some()
-            && m.has_type(&t().method_descriptor));
+    let is_plain = (m.has_type(&t().method_descriptor)
+        && m.payload::<crate::objects::func::DescrObj>().is_some())
+        || m.payload::<FuncObj>().is_some();
     if !is_plain {
         return Ok(None);
     }

@@ -155,18 +155,38 @@ pub fn native_iter(o: &Obj) -> PyResult<Option<Obj>> {
     Ok(None)
 }
 
+/// One step of a `range_iterator` whose current value is `a`.
+fn range_next(p: IterRef, a: Obj) -> PyResult<Option<Option<Obj>>> {
+    // NOTE: keeps its state when exhausted (CPython's holds C longs);
+    // `__reduce__` rebuilds the range from it.
+    if p.n() <= 0 {
+        return Ok(Some(None));
+    }
+    p.set_n(p.n() - 1);
+    p.set_i(p.i() + 1);
+    let step = p.b().unwrap_or_else(|| int::new_int(1));
+    let next = match crate::fastops::binary_int(&a, &step, BinaryOperator::Add) {
+        Some(v) => v,
+        None => ops::binary_op(&a, &step, "+")?,
+    };
+    p.set_a(Some(next));
+    Ok(Some(Some(a)))
+}
+
 /// One step of a builtin iterator: Some(Some(v)) item, Some(None) exhausted,
 /// None when `it` is not a builtin iterator.
 pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
     let tt = t();
-    if crate::gen::is_generator(it) {
-        return crate::gen::gen_next(it).map(Some);
-    }
-    if let Some(r) = crate::objects::longrange::next(it) {
-        return r.map(Some);
-    }
-    let Some(p) = ip(it) else { return Ok(None) };
-    let ty = it.type_ref();
+    // (generators and long-range iterators have payloads of their own)
+    let Some(p) = ip(it) else {
+        if crate::gen::is_generator(it) {
+            return crate::gen::gen_next(it).map(Some);
+        }
+        if let Some(r) = crate::objects::longrange::next(it) {
+            return r.map(Some);
+        }
+        return Ok(None);
+    };
     let i = p.i();
     let a = p.a();
     let Some(a) = a else { return Ok(Some(None)) };
@@ -174,7 +194,12 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
         drop(p.take_a());
         Ok(Some(None))
     };
-    if ty.is(&tt.list_iter) {
+    // NOTE: the two commonest iterators first, tested on the object's type
+    // pointer (no new reference to the type).
+    if it.has_type(&tt.range_iter) {
+        return range_next(p, a);
+    }
+    if it.has_type(&tt.list_iter) {
         return match list::list_get(&a, i as usize) {
             Some(v) => {
                 p.set_i(i + 1);
@@ -183,6 +208,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
             None => exhausted(p),
         };
     }
+    let ty = it.type_ref();
     if ty.is(&tt.list_reviter) {
         if i >= 0 {
             if let Some(v) = list::list_get(&a, i as usize) {
@@ -221,23 +247,6 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
             }
             None => exhausted(p),
         };
-    }
-    if crate::iter_protocol::is_range_iter(&ty) {
-        // NOTE: keeps its state when exhausted (CPython's holds C longs);
-        // `__reduce__` rebuilds the range from it.
-        if p.n() <= 0 {
-            return Ok(Some(None));
-        }
-        p.set_n(p.n() - 1);
-        p.set_i(i + 1);
-        let step = p.b().unwrap_or_else(|| int::new_int(1));
-        let cur = a.clone();
-        let next = match crate::fastops::binary_int(&a, &step, BinaryOperator::Add) {
-            Some(v) => v,
-            None => ops::binary_op(&a, &step, "+")?,
-        };
-        p.set_a(Some(next));
-        return Ok(Some(Some(cur)));
     }
     if ty.is(&tt.dict_keyiter) || ty.is(&tt.dict_valueiter) || ty.is(&tt.dict_itemiter) {
         if dict::len(&a) as i64 != p.n() {

@@ -884,12 +884,12 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
             frame.push(py_bool(r != invert));
         }
         I::BuildTuple(n) => {
-            let items = pop_n(frame, n as usize);
-            frame.push(tuple::new_tuple(items));
+            let v = tuple::new_tuple_from_stack(&mut frame.stack, n as usize);
+            frame.push(v);
         }
         I::BuildList(n) => {
-            let items = pop_n(frame, n as usize);
-            frame.push(list::new_list(items));
+            let v = list::new_list_from_stack(&mut frame.stack, n as usize);
+            frame.push(v);
         }
         I::BuildSet(n) => {
             let items = pop_n(frame, n as usize);
@@ -1560,9 +1560,12 @@ fn unpack_bound_method(frame: &mut Frame, argc: usize) -> bool {
 
 fn pop_n(frame: &mut Frame, n: usize) -> Vec<Obj> {
     let at = frame.stack.len().saturating_sub(n);
+    // NOTE: one exact allocation, reused by the in-place collect (an
+    // `Option<Obj>` and an `Obj` have the same layout).
     frame
         .stack
-        .drain(at..)
+        .split_off(at)
+        .into_iter()
         .map(|v| v.unwrap_or_else(none))
         .collect()
 }

@@ -44,13 +44,13 @@ fn list_init(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
 }
 fn list_append(args: &[Obj], kw: Kw) -> PyResult<Obj> {
     crate::builtins::no_kw("list.append", &kw)?;
-    check_args("append", &args[1..], 1, 1).map_err(|_| {
-        type_err(&format!(
+    let [l, v] = args else {
+        return Err(type_err(&format!(
             "list.append() takes exactly one argument ({} given)",
             args.len().saturating_sub(1)
-        ))
-    })?;
-    list::list_append(&args[0], args[1].clone())?;
+        )));
+    };
+    list::list_append(l, v.clone())?;
     Ok(none())
 }
 fn list_extend(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {

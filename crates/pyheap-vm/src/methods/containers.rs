@@ -53,14 +53,27 @@ fn list_append(args: &[Obj], kw: Kw) -> PyResult<Obj> {
     list::list_append(l, v.clone())?;
     Ok(none())
 }
-fn list_extend(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
+fn list_extend(args: &[Obj], kw: Kw) -> PyResult<Obj> {
+    crate::builtins::no_kw("list.extend", &kw)?;
+    if args.len() != 2 {
+        return Err(type_err(&format!(
+            "list.extend() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    }
     let l = a0(&args)?;
     let items = ops::to_vec_hinted(a1(&args, "extend")?)?;
     list::list_extend_items(&l, items)?;
     Ok(none())
 }
-fn list_insert(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    check_args("insert", &args[1..], 2, 2)?;
+fn list_insert(args: &[Obj], kw: Kw) -> PyResult<Obj> {
+    crate::builtins::no_kw("list.insert", &kw)?;
+    if args.len() != 3 {
+        return Err(type_err(&format!(
+            "insert expected 2 arguments, got {}",
+            args.len().saturating_sub(1)
+        )));
+    }
     let l = &args[0];
     let n = list::list_len(l) as i64;
     let mut i = crate::objects::int::index_isize(&args[1])? as i64;
@@ -70,7 +83,9 @@ fn list_insert(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     list::list_insert(l, i.min(n) as usize, args[2].clone())?;
     Ok(none())
 }
-fn list_pop(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
+fn list_pop(args: &[Obj], kw: Kw) -> PyResult<Obj> {
+    crate::builtins::no_kw("list.pop", &kw)?;
+    check_args("pop", args.get(1..).unwrap_or(&[]), 0, 1)?;
     let l = a0(&args)?;
     let n = list::list_len(&l);
     if n == 0 {
@@ -1361,9 +1376,9 @@ pub fn register() {
     let lm: &[(&'static str, N)] = &[
         ("__init__", N::F(list_init)),
         ("append", N::S(list_append)),
-        ("extend", N::F(list_extend)),
-        ("insert", N::F(list_insert)),
-        ("pop", N::F(list_pop)),
+        ("extend", N::S(list_extend)),
+        ("insert", N::S(list_insert)),
+        ("pop", N::S(list_pop)),
         ("remove", N::F(list_remove)),
         ("index", N::F(list_index)),
         ("count", N::F(list_count)),

@@ -61,8 +61,8 @@ fn list_extend(args: &[Obj], kw: Kw) -> PyResult<Obj> {
             args.len().saturating_sub(1)
         )));
     }
-    let l = a0(&args)?;
-    let items = ops::to_vec_hinted(a1(&args, "extend")?)?;
+    let l = a0(args)?;
+    let items = ops::to_vec_hinted(a1(args, "extend")?)?;
     list::list_extend_items(&l, items)?;
     Ok(none())
 }
@@ -86,7 +86,7 @@ fn list_insert(args: &[Obj], kw: Kw) -> PyResult<Obj> {
 fn list_pop(args: &[Obj], kw: Kw) -> PyResult<Obj> {
     crate::builtins::no_kw("list.pop", &kw)?;
     check_args("pop", args.get(1..).unwrap_or(&[]), 0, 1)?;
-    let l = a0(&args)?;
+    let l = a0(args)?;
     let n = list::list_len(&l);
     if n == 0 {
         return Err(crate::exc::index_err("pop from empty list"));

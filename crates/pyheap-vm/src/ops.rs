@@ -704,6 +704,10 @@ pub fn native_compare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Option<bool>> {
     if let (Some(x), Some(y)) = (small_value(a), small_value(b)) {
         return Ok(Some(op.apply(x.cmp(&y))));
     }
+    // (before the number, str and bytes tests: a tuple is none of those)
+    if tuple::is_tuple(a) && tuple::is_tuple(b) {
+        return tuple_compare(a, b, op).map(Some);
+    }
     if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
         let ord = match (&x, &y) {
             (Ok(i), Ok(j)) => Some(crate::objects::int::int_cmp(i, j)),
@@ -752,9 +756,6 @@ pub fn native_compare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Option<bool>> {
             bytes::bytes_data(b).unwrap_or_default(),
         );
         return Ok(Some(op.apply(x.cmp(&y))));
-    }
-    if tuple::is_tuple(a) && tuple::is_tuple(b) {
-        return tuple_compare(a, b, op).map(Some);
     }
     if list::is_list(a) && list::is_list(b) {
         return seq_compare(&list::list_items(a), &list::list_items(b), op).map(Some);

@@ -99,6 +99,13 @@ fn is_slice(o: &Obj) -> bool {
 
 fn idx_type_error(o: &Obj, what: &str, k: &Obj) -> crate::rt::PyErr {
     let _ = o;
+    if what == "string" {
+        // (3.11's str message differs from list's and tuple's)
+        return type_err(&format!(
+            "string indices must be integers, not '{}'",
+            tname(k)
+        ));
+    }
     type_err(&format!(
         "{} indices must be integers or slices, not {}",
         what,
@@ -186,8 +193,13 @@ pub fn native_getitem(o: &Obj, key: &Obj) -> PyResult<Option<Obj>> {
                 .collect();
             return Ok(Some(pstr::new_string(out)));
         }
-        let k = index_of(key, o, "string")?;
-        let i = ops::norm_index(&k, n, "string")?;
+        let i = match small_index(key, n, "string") {
+            Some(i) => i?,
+            None => {
+                let k = index_of(key, o, "string")?;
+                ops::norm_index(&k, n, "string")?
+            }
+        };
         let c = pstr::char_at(o, i).unwrap_or(' ');
         return Ok(Some(pstr::new_string(c.to_string())));
     }

@@ -32,3 +32,8 @@ print(l[J(2)], t[J(1)])
 print(list(range(J(3))), [0] * J(2), "ab"[J(1)])
 it = iter(range(2**60 - 2, 2**60 + 1))
 print(list(it), next(it, "end"))
+s="héllo"
+print(s[0], s[-1], s[1], "ab"[True], "ab"[-2])
+for k in (5, -6, 2**62, 2**100, "x", 1.0):
+    try: s[k]
+    except (IndexError, TypeError) as e: print(type(e).__name__, e)

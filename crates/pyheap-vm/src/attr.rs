@@ -119,10 +119,15 @@ pub fn own_attr_obj(o: &Obj, name: &Obj) -> Option<Obj> {
 /// [`own_attr_obj`] consults before any instance storage.
 pub fn has_payload_dict_slot(o: &Obj) -> bool {
     use crate::objects::misc::ModuleObj;
-    o.payload::<FuncObj>().is_some()
-        || o.payload::<ModuleObj>().is_some()
-        || crate::exc::ep(o).is_some()
-        || o.payload::<WrapObj>().is_some()
+    // NOTE: the payload info is read once (this runs for every
+    // `LOAD_METHOD` on objects without a managed dict).
+    let Some(info) = o.type_slots().payload.get() else {
+        return false;
+    };
+    info.is::<FuncObj>()
+        || info.is::<ModuleObj>()
+        || info.is::<crate::exc::ExcObj>()
+        || info.is::<WrapObj>()
         || o.has_type(&t().simple_namespace)
 }
 

@@ -11,7 +11,7 @@ use crate::exc::{type_err, value_err};
 use crate::objects::int::{int_value, new_int, IntV};
 use crate::objects::{dict, list, str as pstr, tuple};
 use crate::ops;
-use crate::rt::{Kw, NativeFn, Obj, PyErr, PyResult};
+use crate::rt::{Kw, Obj, PyErr, PyResult};
 use crate::types::{is_none, is_type, none, py_bool, t, tname};
 
 thread_local! {
@@ -222,9 +222,14 @@ fn b_print(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     Ok(none())
 }
 
-fn b_len(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
+fn b_len(args: &[Obj], kw: Kw) -> PyResult<Obj> {
     no_kw("len", &kw)?;
-    check_args("len", &args, 1, 1)?;
+    if args.len() != 1 {
+        return Err(type_err(&format!(
+            "len() takes exactly one argument ({} given)",
+            args.len()
+        )));
+    }
     Ok(crate::objects::int::new_int_usize(ops::len(&args[0])?))
 }
 
@@ -273,8 +278,14 @@ fn b_abs(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     }
 }
 
-fn b_isinstance(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    check_args("isinstance", &args, 2, 2)?;
+fn b_isinstance(args: &[Obj], kw: Kw) -> PyResult<Obj> {
+    no_kw("isinstance", &kw)?;
+    if args.len() != 2 {
+        return Err(type_err(&format!(
+            "isinstance expected 2 arguments, got {}",
+            args.len()
+        )));
+    }
     Ok(py_bool(isinstance_check(&args[0], &args[1])?))
 }
 
@@ -1051,56 +1062,59 @@ fn b_breakpoint(_args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     Ok(none())
 }
 
+use crate::objects::func::Native as N;
+
 /// The registration table of builtin functions.
 pub fn init_builtins(m: &Obj) {
     let d = crate::objects::misc::module_dict(m).unwrap_or_else(dict::new_dict);
-    let funcs: &[(&'static str, NativeFn)] = &[
-        ("print", b_print),
-        ("len", b_len),
-        ("repr", b_repr),
-        ("ascii", b_ascii),
-        ("id", b_id),
-        ("hash", b_hash),
-        ("abs", b_abs),
-        ("isinstance", b_isinstance),
-        ("issubclass", b_issubclass),
-        ("callable", b_callable),
-        ("getattr", b_getattr),
-        ("setattr", b_setattr),
-        ("delattr", b_delattr),
-        ("hasattr", b_hasattr),
-        ("iter", b_iter),
-        ("next", b_next),
-        ("chr", b_chr),
-        ("ord", b_ord),
-        ("hex", b_hex),
-        ("oct", b_oct),
-        ("bin", b_bin),
-        ("format", b_format),
-        ("max", b_max),
-        ("min", b_min),
-        ("sum", b_sum),
-        ("any", b_any),
-        ("all", b_all),
-        ("sorted", b_sorted),
-        ("divmod", b_divmod),
-        ("pow", b_pow),
-        ("round", b_round),
-        ("vars", b_vars),
-        ("globals", b_globals),
-        ("locals", b_locals),
-        ("dir", b_dir),
-        ("exec", b_exec),
-        ("eval", b_eval),
-        ("compile", b_compile),
-        ("input", b_input),
-        ("__import__", b_import),
-        ("__build_class__", crate::typeobj::build_class),
-        ("open", b_open),
-        ("breakpoint", b_breakpoint),
+    let funcs: &[(&'static str, N)] = &[
+        ("print", N::F(b_print)),
+        ("len", N::S(b_len)),
+        ("repr", N::F(b_repr)),
+        ("ascii", N::F(b_ascii)),
+        ("id", N::F(b_id)),
+        ("hash", N::F(b_hash)),
+        ("abs", N::F(b_abs)),
+        ("isinstance", N::S(b_isinstance)),
+        ("issubclass", N::F(b_issubclass)),
+        ("callable", N::F(b_callable)),
+        ("getattr", N::F(b_getattr)),
+        ("setattr", N::F(b_setattr)),
+        ("delattr", N::F(b_delattr)),
+        ("hasattr", N::F(b_hasattr)),
+        ("iter", N::F(b_iter)),
+        ("next", N::F(b_next)),
+        ("chr", N::F(b_chr)),
+        ("ord", N::F(b_ord)),
+        ("hex", N::F(b_hex)),
+        ("oct", N::F(b_oct)),
+        ("bin", N::F(b_bin)),
+        ("format", N::F(b_format)),
+        ("max", N::F(b_max)),
+        ("min", N::F(b_min)),
+        ("sum", N::F(b_sum)),
+        ("any", N::F(b_any)),
+        ("all", N::F(b_all)),
+        ("sorted", N::F(b_sorted)),
+        ("divmod", N::F(b_divmod)),
+        ("pow", N::F(b_pow)),
+        ("round", N::F(b_round)),
+        ("vars", N::F(b_vars)),
+        ("globals", N::F(b_globals)),
+        ("locals", N::F(b_locals)),
+        ("dir", N::F(b_dir)),
+        ("exec", N::F(b_exec)),
+        ("eval", N::F(b_eval)),
+        ("compile", N::F(b_compile)),
+        ("input", N::F(b_input)),
+        ("__import__", N::F(b_import)),
+        ("__build_class__", N::F(crate::typeobj::build_class)),
+        ("open", N::F(b_open)),
+        ("breakpoint", N::F(b_breakpoint)),
     ];
     for (name, f) in funcs {
-        let _ = dict::set_str(&d, name, crate::objects::func::new_builtin(name, *f, None));
+        let f = crate::objects::func::new_builtin_native(name, *f);
+        let _ = dict::set_str(&d, name, f);
     }
     let tt = t();
     let types: &[(&str, &Obj)] = &[

@@ -953,16 +953,12 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
             frame.push(py_bool(r != invert));
         }
         I::BuildTuple(n) => {
-            // NOTE: the items go straight from the stack into the tuple
-            // (pop_n would collect them into a Vec first: a malloc/free pair).
-            let at = frame.stack.len().saturating_sub(n as usize);
-            let items = frame.stack.drain(at..).map(|v| v.unwrap_or_else(none));
-            let o = tuple::new_tuple_from(items);
-            frame.push(o);
+            let v = tuple::new_tuple_from_stack(&mut frame.stack, n as usize);
+            frame.push(v);
         }
         I::BuildList(n) => {
-            let items = pop_n(frame, n as usize);
-            frame.push(list::new_list(items));
+            let v = list::new_list_from_stack(&mut frame.stack, n as usize);
+            frame.push(v);
         }
         I::BuildSet(n) => {
             let items = pop_n(frame, n as usize);
@@ -1245,6 +1241,10 @@ fn step(frame: &mut Frame, c: &CodeObj, ins: I) -> PyResult<Ctl> {
         I::Call(argc) => {
             if frame.kwnames.is_none() {
                 if let Some(r) = crate::callfast::try_call(frame, argc as usize) {
+                    frame.push(r?);
+                    return Ok(Ctl::Next);
+                }
+                if let Some(r) = crate::builtincall::try_call(frame, argc as usize) {
                     frame.push(r?);
                     return Ok(Ctl::Next);
                 }
@@ -1629,9 +1629,12 @@ fn unpack_bound_method(frame: &mut Frame, argc: usize) -> bool {
 
 fn pop_n(frame: &mut Frame, n: usize) -> Vec<Obj> {
     let at = frame.stack.len().saturating_sub(n);
+    // NOTE: one exact allocation, reused by the in-place collect (an
+    // `Option<Obj>` and an `Obj` have the same layout).
     frame
         .stack
-        .drain(at..)
+        .split_off(at)
+        .into_iter()
         .map(|v| v.unwrap_or_else(none))
         .collect()
 }
@@ -1662,9 +1665,9 @@ fn method_lookup(o: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
     let Some(m) = crate::types::lookup_obj(&ty, name) else {
         return Ok(None);
     };
-    let is_plain = m.payload::<FuncObj>().is_some()
-        || (m.payload::<crate::objects::func::DescrObj>().is_some()
-            && m.has_type(&t().method_descriptor));
+    let is_plain = (m.has_type(&t().method_descriptor)
+        && m.payload::<crate::objects::func::DescrObj>().is_some())
+        || m.payload::<FuncObj>().is_some();
     if !is_plain {
         return Ok(None);
     }

@@ -10,16 +10,20 @@
 
 use pyheap_compiler::bytecode::{BinaryOperator as B, ComparisonOperator as C};
 
-use crate::objects::int::{as_i64, new_int};
+use crate::objects::int::{new_int, small_value};
 use crate::rt::Obj;
 use crate::types::{py_bool, t};
 
+/// Both values when both are exact ints of at most two digits (|v| <
+/// 2**60: wider operands take the general path, which gives the same
+/// result).
+#[inline]
 fn int_pair(a: &Obj, b: &Obj) -> Option<(i64, i64)> {
     let int = &t().int;
     if !a.has_type(int) || !b.has_type(int) {
         return None;
     }
-    Some((as_i64(a)?, as_i64(b)?))
+    Some((small_value(a)?, small_value(b)?))
 }
 
 /// `a op b` (binary or in-place: the same for immutable ints).
@@ -82,9 +86,10 @@ mod tests {
         for (x, y) in cases {
             let a = super::new_int(x);
             let b = super::new_int(y);
-            let q =
-                super::binary_int(&a, &b, super::B::FloorDivide).and_then(|o| super::as_i64(&o));
-            let r = super::binary_int(&a, &b, super::B::Remainder).and_then(|o| super::as_i64(&o));
+            let q = super::binary_int(&a, &b, super::B::FloorDivide)
+                .and_then(|o| crate::objects::int::as_i64(&o));
+            let r = super::binary_int(&a, &b, super::B::Remainder)
+                .and_then(|o| crate::objects::int::as_i64(&o));
             assert_eq!(
                 q,
                 Some(x.div_euclid(y) - i64::from(y < 0 && x.rem_euclid(y) != 0))

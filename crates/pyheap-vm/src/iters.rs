@@ -154,18 +154,39 @@ pub fn native_iter(o: &Obj) -> PyResult<Option<Obj>> {
     Ok(None)
 }
 
+/// One step of a `range_iterator` whose start is `a`. CPython's
+/// rangeiterobject keeps start, step and length as C longs and makes a new
+/// int per value, start + index * step (it fits a C long:
+/// `fits_range_iterator` checked every value of the range). Keeps its state
+/// when exhausted; `__reduce__` rebuilds the range from it.
+fn range_next(p: IterRef, a: Obj) -> PyResult<Option<Option<Obj>>> {
+    if p.n() <= 0 {
+        return Ok(Some(None));
+    }
+    let i = p.i();
+    let step = p.b().and_then(|s| int::as_i64(&s)).unwrap_or(1);
+    let start = int::as_i64(&a).unwrap_or(0);
+    p.set_n(p.n() - 1);
+    p.set_i(i + 1);
+    Ok(Some(Some(int::new_int(
+        start.wrapping_add(i.wrapping_mul(step)),
+    ))))
+}
+
 /// One step of a builtin iterator: Some(Some(v)) item, Some(None) exhausted,
 /// None when `it` is not a builtin iterator.
 pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
     let tt = t();
-    if crate::gen::is_generator(it) {
-        return crate::gen::gen_next(it).map(Some);
-    }
-    if let Some(r) = crate::objects::longrange::next(it) {
-        return r.map(Some);
-    }
-    let Some(p) = ip(it) else { return Ok(None) };
-    let ty = it.type_ref();
+    // (generators and long-range iterators have payloads of their own)
+    let Some(p) = ip(it) else {
+        if crate::gen::is_generator(it) {
+            return crate::gen::gen_next(it).map(Some);
+        }
+        if let Some(r) = crate::objects::longrange::next(it) {
+            return r.map(Some);
+        }
+        return Ok(None);
+    };
     let i = p.i();
     let a = p.a();
     let Some(a) = a else { return Ok(Some(None)) };
@@ -173,7 +194,12 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
         drop(p.take_a());
         Ok(Some(None))
     };
-    if ty.is(&tt.list_iter) {
+    // NOTE: the two commonest iterators first, tested on the object's type
+    // pointer (no new reference to the type).
+    if it.has_type(&tt.range_iter) {
+        return range_next(p, a);
+    }
+    if it.has_type(&tt.list_iter) {
         return match list::list_get(&a, i as usize) {
             Some(v) => {
                 p.set_i(i + 1);
@@ -182,6 +208,7 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
             None => exhausted(p),
         };
     }
+    let ty = it.type_ref();
     if ty.is(&tt.list_reviter) {
         if i >= 0 {
             if let Some(v) = list::list_get(&a, i as usize) {
@@ -220,22 +247,6 @@ pub fn native_next(it: &Obj) -> PyResult<Option<Option<Obj>>> {
             }
             None => exhausted(p),
         };
-    }
-    if crate::iter_protocol::is_range_iter(&ty) {
-        // NOTE: keeps its state when exhausted (CPython's holds C longs);
-        // `__reduce__` rebuilds the range from it.
-        if p.n() <= 0 {
-            return Ok(Some(None));
-        }
-        // CPython's rangeiterobject keeps start, step and length as C longs
-        // and makes a new int per value: start + index * step (fits a C
-        // long: `fits_range_iterator` checked every value of the range).
-        let step = p.b().and_then(|s| int::as_i64(&s)).unwrap_or(1);
-        let start = int::as_i64(&a).unwrap_or(0);
-        p.set_n(p.n() - 1);
-        p.set_i(i + 1);
-        let cur = int::new_int(start.wrapping_add(i.wrapping_mul(step)));
-        return Ok(Some(Some(cur)));
     }
     if ty.is(&tt.dict_keyiter) || ty.is(&tt.dict_valueiter) || ty.is(&tt.dict_itemiter) {
         if dict::len(&a) as i64 != p.n() {

@@ -15,6 +15,7 @@ pub mod async_gen;
 pub mod attr;
 pub mod attrcache;
 pub mod budget;
+pub mod builtincall;
 pub mod builtins;
 pub mod callfast;
 pub mod class_assign;

@@ -463,6 +463,12 @@ pub fn hash_pointer(o: &Obj) -> isize {
 }
 
 pub fn hash(o: &Obj) -> PyResult<isize> {
+    if o.has_type(&t().int) {
+        if let Some(x) = crate::objects::int::small_value(o) {
+            // |x| < 2**60 < the modulus 2**61 - 1: the hash is the value.
+            return Ok(if x == -1 { -2 } else { x as isize });
+        }
+    }
     if let Some(p) = o.payload::<pstr::StrObj>() {
         if o.has_type(&t().str_) {
             let _ = p;
@@ -494,6 +500,10 @@ pub fn hash(o: &Obj) -> PyResult<isize> {
 }
 
 pub fn native_hash(o: &Obj) -> PyResult<isize> {
+    if let Some(x) = crate::objects::int::small_value(o) {
+        // |x| < 2**60 < the modulus 2**61 - 1: the hash is the value itself.
+        return Ok(if x == -1 { -2 } else { x as isize });
+    }
     if let Some(v) = int_value(o) {
         return Ok(crate::objects::int::int_hash(&v));
     }
@@ -516,11 +526,14 @@ pub fn native_hash(o: &Obj) -> PyResult<isize> {
         return Ok(c as isize);
     }
     if tuple::is_tuple(o) {
-        let mut hs = Vec::new();
-        for i in tuple::tuple_items(o) {
-            hs.push(hash(&i)?);
+        // (one item reference at a time, as CPython's borrowed items)
+        let mut th = crate::values::hash::TupleHasher::new();
+        for i in 0..tuple::tuple_len(o) {
+            if let Some(x) = tuple::tuple_get(o, i) {
+                th.push(hash(&x)? as i64);
+            }
         }
-        return Ok(crate::hashing::tuple_hash(&hs));
+        return Ok(th.finish() as isize);
     }
     if let Some(p) = o.payload::<bytes::BytesObj>() {
         if p.hash.get() == -1 {
@@ -666,8 +679,38 @@ fn seq_compare(a: &[Obj], b: &[Obj], op: CmpOp) -> PyResult<bool> {
     Ok(op.apply(a.len().cmp(&b.len())))
 }
 
+/// [`seq_compare`] of two tuples, reading one item pair at a time (no
+/// item vectors).
+fn tuple_compare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<bool> {
+    let (na, nb) = (tuple::tuple_len(a), tuple::tuple_len(b));
+    for i in 0..na.min(nb) {
+        let (Some(x), Some(y)) = (tuple::tuple_get(a, i), tuple::tuple_get(b, i)) else {
+            // (a tuple still being filled: compare what the vectors held)
+            return seq_compare(&tuple::tuple_items(a), &tuple::tuple_items(b), op);
+        };
+        if !eq(&x, &y)? {
+            if op == CmpOp::Eq {
+                return Ok(false);
+            }
+            if op == CmpOp::Ne {
+                return Ok(true);
+            }
+            return truthy(&rich_compare(&x, &y, op)?);
+        }
+    }
+    Ok(op.apply(na.cmp(&nb)))
+}
+
 /// Native comparison of builtin objects; None = NotImplemented.
 pub fn native_compare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Option<bool>> {
+    use crate::objects::int::small_value;
+    if let (Some(x), Some(y)) = (small_value(a), small_value(b)) {
+        return Ok(Some(op.apply(x.cmp(&y))));
+    }
+    // (before the number, str and bytes tests: a tuple is none of those)
+    if tuple::is_tuple(a) && tuple::is_tuple(b) {
+        return tuple_compare(a, b, op).map(Some);
+    }
     if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
         let ord = match (&x, &y) {
             (Ok(i), Ok(j)) => Some(crate::objects::int::int_cmp(i, j)),
@@ -716,9 +759,6 @@ pub fn native_compare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Option<bool>> {
             bytes::bytes_data(b).unwrap_or_default(),
         );
         return Ok(Some(op.apply(x.cmp(&y))));
-    }
-    if tuple::is_tuple(a) && tuple::is_tuple(b) {
-        return seq_compare(&tuple::tuple_items(a), &tuple::tuple_items(b), op).map(Some);
     }
     if list::is_list(a) && list::is_list(b) {
         return seq_compare(&list::list_items(a), &list::list_items(b), op).map(Some);
@@ -775,6 +815,15 @@ fn is_notimpl(o: &Obj) -> bool {
 
 /// `a op b` as an object (may be any object for user `__lt__` etc.).
 pub fn rich_compare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
+    let int = &t().int;
+    if a.has_type(int) && b.has_type(int) {
+        if let (Some(x), Some(y)) = (
+            crate::objects::int::small_value(a),
+            crate::objects::int::small_value(b),
+        ) {
+            return Ok(py_bool(op.apply(x.cmp(&y))));
+        }
+    }
     let (ta, tb) = (a.type_ref(), b.type_ref());
     // A mappingproxy compares as its mapping (either side).
     let tt = t();
@@ -970,10 +1019,10 @@ pub fn index(o: &Obj) -> PyResult<Obj> {
     if o.has_type(&t().int) {
         return Ok(o.clone());
     }
+    // (an int subclass is used by value, its `__index__` is not called:
+    // CPython's `PyNumber_Index` checks `PyLong_Check` first)
     if let Some(v) = int_value(o) {
-        if !is_heap_type(&o.type_ref()) {
-            return Ok(crate::objects::int::new_int_v(v));
-        }
+        return Ok(crate::objects::int::new_int_v(v));
     }
     if let Some(r) = call_dunder(o, "__index__", vec![])? {
         if int_value(&r).is_none() {
@@ -1623,7 +1672,12 @@ pub fn norm_index(i: &Obj, n: usize, what: &str) -> PyResult<usize> {
     let v = index(i)?;
     let x = match int_value(&v) {
         Some(IntV::S(x)) => x as i128,
-        Some(IntV::B(b)) => b.to_i128().unwrap_or(i128::MAX),
+        Some(IntV::B(_)) => {
+            return Err(index_err(&format!(
+                "cannot fit '{}' into an index-sized integer",
+                tname(i)
+            )))
+        }
         None => 0,
     };
     let x = if x < 0 { x + n as i128 } else { x };

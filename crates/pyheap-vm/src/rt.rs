@@ -25,6 +25,8 @@ pub type Kw = Vec<(Obj, Obj)>;
 
 /// A builtin function or method. For methods `args[0]` is `self`.
 pub type NativeFn = fn(args: Vec<Obj>, kw: Kw) -> PyResult<Obj>;
+/// A native that only reads its positional arguments (no vector needed).
+pub type NativeSlice = fn(args: &[Obj], kw: Kw) -> PyResult<Obj>;
 
 /// Per-thread interpreter state that is not an object.
 pub struct VmState {

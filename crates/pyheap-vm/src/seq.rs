@@ -99,11 +99,34 @@ fn is_slice(o: &Obj) -> bool {
 
 fn idx_type_error(o: &Obj, what: &str, k: &Obj) -> crate::rt::PyErr {
     let _ = o;
+    if what == "string" {
+        // (3.11's str message differs from list's and tuple's)
+        return type_err(&format!(
+            "string indices must be integers, not '{}'",
+            tname(k)
+        ));
+    }
     type_err(&format!(
         "{} indices must be integers or slices, not {}",
         what,
         tname(k)
     ))
+}
+
+/// `key` normalised as an index into a sequence of length `n` when it is an
+/// exact int of at most two digits (the common subscript, no `__index__`
+/// call or index object needed); `None` for other keys (general path).
+#[inline]
+fn small_index(key: &Obj, n: usize, what: &str) -> Option<PyResult<usize>> {
+    if !key.has_type(&t().int) {
+        return None;
+    }
+    let x = i128::from(crate::objects::int::small_value(key)?);
+    let x = if x < 0 { x + n as i128 } else { x };
+    if x < 0 || x >= n as i128 {
+        return Some(Err(index_err(&format!("{what} index out of range"))));
+    }
+    Some(Ok(x as usize))
 }
 
 fn index_of(k: &Obj, o: &Obj, what: &str) -> PyResult<Obj> {
@@ -124,6 +147,9 @@ pub fn native_getitem(o: &Obj, key: &Obj) -> PyResult<Option<Obj>> {
                 .collect();
             return Ok(Some(list::new_list(v)));
         }
+        if let Some(i) = small_index(key, list::list_len(o), "list") {
+            return Ok(list::list_get(o, i?));
+        }
         let k = index_of(key, o, "list")?;
         let i = ops::norm_index(&k, list::list_len(o), "list")?;
         return Ok(list::list_get(o, i));
@@ -139,6 +165,9 @@ pub fn native_getitem(o: &Obj, key: &Obj) -> PyResult<Option<Obj>> {
                 .map(|i| items[(start + i as isize * step) as usize].clone())
                 .collect();
             return Ok(Some(tuple::new_tuple(v)));
+        }
+        if let Some(i) = small_index(key, tuple::tuple_len(o), "tuple") {
+            return Ok(tuple::tuple_get(o, i?));
         }
         let k = index_of(key, o, "tuple")?;
         let i = ops::norm_index(&k, tuple::tuple_len(o), "tuple")?;
@@ -164,8 +193,13 @@ pub fn native_getitem(o: &Obj, key: &Obj) -> PyResult<Option<Obj>> {
                 .collect();
             return Ok(Some(pstr::new_string(out)));
         }
-        let k = index_of(key, o, "string")?;
-        let i = ops::norm_index(&k, n, "string")?;
+        let i = match small_index(key, n, "string") {
+            Some(i) => i?,
+            None => {
+                let k = index_of(key, o, "string")?;
+                ops::norm_index(&k, n, "string")?
+            }
+        };
         let c = pstr::char_at(o, i).unwrap_or(' ');
         return Ok(Some(pstr::new_string(c.to_string())));
     }

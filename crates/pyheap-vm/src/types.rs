@@ -410,6 +410,13 @@ pub fn add_method(ty: &Obj, name: &'static str, f: NativeFn) {
     set_type_attr(ty, name, m);
 }
 
+/// [`add_method`] for any kind of native (e.g. one that borrows its
+/// arguments, `Native::S`).
+pub fn add_method_native(ty: &Obj, name: &'static str, imp: crate::objects::func::Native) {
+    let m = crate::objects::func::new_method_descr_native(name, imp, ty);
+    set_type_attr(ty, name, m);
+}
+
 /// Registers a native classmethod on a builtin type (`args[0]` is the class).
 pub fn add_classmethod(ty: &Obj, name: &'static str, f: NativeFn) {
     let m = crate::objects::func::new_classmethod_descr(name, f, ty);

@@ -42,24 +42,38 @@ fn list_init(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     }
     Ok(none())
 }
-fn list_append(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    check_args("append", &args[1..], 1, 1).map_err(|_| {
-        type_err(&format!(
+fn list_append(args: &[Obj], kw: Kw) -> PyResult<Obj> {
+    crate::builtins::no_kw("list.append", &kw)?;
+    let [l, v] = args else {
+        return Err(type_err(&format!(
             "list.append() takes exactly one argument ({} given)",
             args.len().saturating_sub(1)
-        ))
-    })?;
-    list::list_append(&args[0], args[1].clone())?;
+        )));
+    };
+    list::list_append(l, v.clone())?;
     Ok(none())
 }
-fn list_extend(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    let l = a0(&args)?;
-    let items = ops::to_vec_hinted(a1(&args, "extend")?)?;
+fn list_extend(args: &[Obj], kw: Kw) -> PyResult<Obj> {
+    crate::builtins::no_kw("list.extend", &kw)?;
+    if args.len() != 2 {
+        return Err(type_err(&format!(
+            "list.extend() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    }
+    let l = a0(args)?;
+    let items = ops::to_vec_hinted(a1(args, "extend")?)?;
     list::list_extend_items(&l, items)?;
     Ok(none())
 }
-fn list_insert(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    check_args("insert", &args[1..], 2, 2)?;
+fn list_insert(args: &[Obj], kw: Kw) -> PyResult<Obj> {
+    crate::builtins::no_kw("list.insert", &kw)?;
+    if args.len() != 3 {
+        return Err(type_err(&format!(
+            "insert expected 2 arguments, got {}",
+            args.len().saturating_sub(1)
+        )));
+    }
     let l = &args[0];
     let n = list::list_len(l) as i64;
     let mut i = crate::objects::int::index_isize(&args[1])? as i64;
@@ -69,8 +83,10 @@ fn list_insert(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     list::list_insert(l, i.min(n) as usize, args[2].clone())?;
     Ok(none())
 }
-fn list_pop(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    let l = a0(&args)?;
+fn list_pop(args: &[Obj], kw: Kw) -> PyResult<Obj> {
+    crate::builtins::no_kw("list.pop", &kw)?;
+    check_args("pop", args.get(1..).unwrap_or(&[]), 0, 1)?;
+    let l = a0(args)?;
     let n = list::list_len(&l);
     if n == 0 {
         return Err(crate::exc::index_err("pop from empty list"));
@@ -320,9 +336,11 @@ fn dict_update(args: Vec<Obj>, kw: Kw) -> PyResult<Obj> {
     dict_update_from(&d, args.get(1), &kw)?;
     Ok(none())
 }
-fn dict_get(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
-    let d = a0(&args)?;
-    let k = a1(&args, "get")?;
+fn dict_get(args: &[Obj], kw: Kw) -> PyResult<Obj> {
+    crate::builtins::no_kw("dict.get", &kw)?;
+    let d = a0(args)?;
+    crate::builtins::check_args("get", &args[1..], 1, 2)?;
+    let k = a1(args, "get")?;
     Ok(dict::get_item(&d, k)?.unwrap_or_else(|| args.get(2).cloned().unwrap_or_else(none)))
 }
 fn dict_setdefault(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
@@ -446,7 +464,7 @@ fn mp_get(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     }
     let mut a = args;
     a[0] = m;
-    dict_get(a, vec![])
+    dict_get(&a, vec![])
 }
 fn mp_keys(args: Vec<Obj>, _kw: Kw) -> PyResult<Obj> {
     let m = oneref(&a0(&args)?).unwrap_or_else(dict::new_dict);
@@ -1370,28 +1388,30 @@ fn tb_lineno(o: &Obj) -> PyResult<Obj> {
     ))
 }
 
+use crate::objects::func::Native as N;
+
 pub fn register() {
     let tt = t();
     let l = &tt.list;
     add_static(l, "__new__", list_new);
-    let lm: &[(&'static str, crate::rt::NativeFn)] = &[
-        ("__init__", list_init),
-        ("append", list_append),
-        ("extend", list_extend),
-        ("insert", list_insert),
-        ("pop", list_pop),
-        ("remove", list_remove),
-        ("index", list_index),
-        ("count", list_count),
-        ("reverse", list_reverse),
-        ("sort", list_sort),
-        ("copy", list_copy),
-        ("clear", list_clear_m),
-        ("__iadd__", list_iadd),
-        ("__reversed__", list_reversed),
+    let lm: &[(&'static str, N)] = &[
+        ("__init__", N::F(list_init)),
+        ("append", N::S(list_append)),
+        ("extend", N::S(list_extend)),
+        ("insert", N::S(list_insert)),
+        ("pop", N::S(list_pop)),
+        ("remove", N::F(list_remove)),
+        ("index", N::F(list_index)),
+        ("count", N::F(list_count)),
+        ("reverse", N::F(list_reverse)),
+        ("sort", N::F(list_sort)),
+        ("copy", N::F(list_copy)),
+        ("clear", N::F(list_clear_m)),
+        ("__iadd__", N::F(list_iadd)),
+        ("__reversed__", N::F(list_reversed)),
     ];
     for (n, f) in lm {
-        add_method(l, n, *f);
+        crate::types::add_method_native(l, n, *f);
     }
     add_static(&tt.tuple, "__new__", tuple_new);
     add_method(&tt.tuple, "index", tuple_index);
@@ -1399,21 +1419,21 @@ pub fn register() {
     add_method(&tt.tuple, "__getnewargs__", tuple_getnewargs);
     let d = &tt.dict;
     add_static(d, "__new__", dict_new);
-    let dm: &[(&'static str, crate::rt::NativeFn)] = &[
-        ("__init__", dict_init),
-        ("update", dict_update),
-        ("get", dict_get),
-        ("setdefault", dict_setdefault),
-        ("pop", dict_pop),
-        ("popitem", dict_popitem),
-        ("keys", dict_keys),
-        ("values", dict_values),
-        ("items", dict_items),
-        ("copy", dict_copy),
-        ("clear", dict_clear_m),
+    let dm: &[(&'static str, N)] = &[
+        ("__init__", N::F(dict_init)),
+        ("update", N::F(dict_update)),
+        ("get", N::S(dict_get)),
+        ("setdefault", N::F(dict_setdefault)),
+        ("pop", N::F(dict_pop)),
+        ("popitem", N::F(dict_popitem)),
+        ("keys", N::F(dict_keys)),
+        ("values", N::F(dict_values)),
+        ("items", N::F(dict_items)),
+        ("copy", N::F(dict_copy)),
+        ("clear", N::F(dict_clear_m)),
     ];
     for (n, f) in dm {
-        add_method(d, n, *f);
+        crate::types::add_method_native(d, n, *f);
     }
     crate::types::add_classmethod(d, "fromkeys", dict_fromkeys);
     for v in [&tt.dict_keys, &tt.dict_values, &tt.dict_items] {

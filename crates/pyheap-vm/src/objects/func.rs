@@ -19,6 +19,9 @@ use crate::types::{t, Getter, Setter};
 pub enum Native {
     F(NativeFn),
     D(fn(usize, Vec<Obj>, Kw) -> PyResult<Obj>, usize),
+    /// Borrows its positional arguments: `CALL` passes them without
+    /// building a vector (see `crate::builtincall`).
+    S(crate::rt::NativeSlice),
 }
 
 impl Native {
@@ -26,6 +29,7 @@ impl Native {
         match self {
             Native::F(f) => f(args, kw),
             Native::D(f, d) => f(*d, args, kw),
+            Native::S(f) => f(&args, kw),
         }
     }
 }
@@ -429,6 +433,11 @@ fn alloc<T: Payload>(ty: &Obj, p: T, track: bool) -> Obj {
 /// A builtin function (module-level, or bound to `self_`).
 pub fn new_builtin(name: &'static str, f: NativeFn, self_: Option<Obj>) -> Obj {
     new_builtin_def(leak_def(name, Native::F(f)), self_)
+}
+
+/// A builtin function of any kind of native (module-less, unbound).
+pub fn new_builtin_native(name: &'static str, imp: Native) -> Obj {
+    new_builtin_def(leak_def(name, imp), None)
 }
 
 pub fn new_builtin_def(def: &'static MethodDef, self_: Option<Obj>) -> Obj {

@@ -149,21 +149,48 @@ pub fn new_int_usize(v: usize) -> Obj {
     }
 }
 
+/// The value of an int object of at most two digits (|v| < 2**60), read
+/// straight from its digits; `None` for non-ints and longer values.
+///
+/// NOTE: this is the hot read (every int fast path, index, `range`): it
+/// builds no `IntV` (whose `BigInt` variant makes every return a 40-byte
+/// move plus drop glue at the caller).
+#[inline]
+pub fn small_value(o: &Obj) -> Option<i64> {
+    let (p, digits) = o.payload_items::<IntObj>()?;
+    let size = p.size.get();
+    let v = match (size.unsigned_abs(), digits) {
+        (0, _) => return Some(0),
+        (1, [d, ..]) => i64::from(d.get()),
+        (2, [d0, d1, ..]) => (i64::from(d1.get()) << SHIFT) | i64::from(d0.get()),
+        _ => return None,
+    };
+    Some(if size < 0 { -v } else { v })
+}
+
 /// The value of an int (or bool / int subclass) object.
 pub fn int_value(o: &Obj) -> Option<IntV> {
+    if let Some(v) = small_value(o) {
+        return Some(IntV::S(v));
+    }
     let (p, digits) = o.payload_items::<IntObj>()?;
     let size = p.size.get();
     let n = size.unsigned_abs().min(digits.len());
-    if n <= 1 {
-        let v = digits.first().map_or(0, |d| i64::from(d.get()));
-        return Some(IntV::S(if size < 0 { -v } else { v }));
-    }
     if n <= 2 {
+        // (a clamped digit array: the value read so far, as before)
         let mut v: i64 = 0;
         for i in (0..n).rev() {
             v = (v << SHIFT) | digits[i].get() as i64;
         }
         return Some(IntV::S(if size < 0 { -v } else { v }));
+    }
+    if n == 3 {
+        let top = i128::from(digits[2].get()) << (2 * SHIFT);
+        let m = top | (i128::from(digits[1].get()) << SHIFT) | i128::from(digits[0].get());
+        let m = if size < 0 { -m } else { m };
+        if let Ok(v) = i64::try_from(m) {
+            return Some(IntV::S(v));
+        }
     }
     let mut b = BigInt::zero();
     for i in (0..n).rev() {
@@ -180,7 +207,11 @@ pub fn is_int(o: &Obj) -> bool {
 }
 
 /// The value as i64 if it fits.
+#[inline]
 pub fn as_i64(o: &Obj) -> Option<i64> {
+    if let Some(v) = small_value(o) {
+        return Some(v);
+    }
     match int_value(o)? {
         IntV::S(v) => Some(v),
         IntV::B(_) => None,

@@ -130,13 +130,19 @@ impl IterRef<'_> {
 
 /// The state of a builtin iterator object (None for anything else).
 pub fn iter_state(o: &Obj) -> Option<IterRef<'_>> {
-    if let Some(p) = o.payload::<SeqIterObj>() {
-        return Some(IterRef::Seq(p));
+    // NOTE: one read of the payload info decides the kind (this runs for
+    // every step of a builtin iterator).
+    let info = o.type_slots().payload.get()?;
+    if info.is::<IterObj>() {
+        return o.payload::<IterObj>().map(IterRef::Full);
     }
-    if let Some(p) = o.payload::<PairIterObj>() {
-        return Some(IterRef::Pair(p));
+    if info.is::<SeqIterObj>() {
+        return o.payload::<SeqIterObj>().map(IterRef::Seq);
     }
-    o.payload::<IterObj>().map(IterRef::Full)
+    if info.is::<PairIterObj>() {
+        return o.payload::<PairIterObj>().map(IterRef::Pair);
+    }
+    None
 }
 
 pub fn iter_traverse(o: &Obj, v: &mut dyn FnMut(ObjPtr)) {

@@ -123,6 +123,26 @@ pub fn new_list_repeated(items: &[Obj], k: usize) -> Obj {
     o
 }
 
+/// A new list of the top `n` values of a value stack, moved off it (3.11's
+/// `BUILD_LIST`, no intermediate vector; as [`new_list`], the items are
+/// dropped if their storage cannot be allocated). NULL becomes `None`.
+pub fn new_list_from_stack(stack: &mut Vec<Option<Obj>>, n: usize) -> Obj {
+    let at = stack.len().saturating_sub(n);
+    let n = stack.len() - at;
+    let o = new_list_of(&t().list);
+    if let Some(l) = lp(&o) {
+        if n > 0 && l.items.resize(n).is_ok() {
+            for i in (0..n).rev() {
+                let v = stack.pop().flatten().unwrap_or_else(crate::types::none);
+                l.items.set(i, Some(v));
+            }
+            l.len.set(n);
+        }
+    }
+    stack.truncate(at);
+    o
+}
+
 /// 3.11's `list_resize`: makes room for `newsize` items.
 pub fn list_resize(l: &ListObj, newsize: usize) -> PyResult<()> {
     note_storage_change(l);

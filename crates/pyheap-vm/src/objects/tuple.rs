@@ -90,6 +90,31 @@ pub fn new_tuple_from(items: impl ExactSizeIterator<Item = Obj>) -> Obj {
     o
 }
 
+/// A new tuple of the top `n` values of a value stack, moved off it
+/// (3.11's `BUILD_TUPLE`: the tuple is allocated with the items still on
+/// the stack; no intermediate vector). A NULL entry becomes `None`.
+pub fn new_tuple_from_stack(stack: &mut Vec<Option<Obj>>, n: usize) -> Obj {
+    let at = stack.len().saturating_sub(n);
+    let n = stack.len() - at;
+    if n == 0 {
+        return t().empty_tuple.clone();
+    }
+    let o = match new_object(&t().tuple, TupleObj { size: ItemCount::new() }, n) {
+        Ok(o) => o,
+        Err(_) => {
+            stack.truncate(at);
+            return crate::exc::memory_error_obj();
+        }
+    };
+    for s in o.items::<TupleObj>().iter().rev() {
+        s.set(Some(
+            stack.pop().flatten().unwrap_or_else(crate::types::none),
+        ));
+    }
+    crate::gcapi::track(&o);
+    o
+}
+
 /// Strong references to the items.
 pub fn tuple_items(o: &Obj) -> Vec<Obj> {
     o.items::<TupleObj>()

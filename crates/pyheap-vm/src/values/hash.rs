@@ -128,18 +128,48 @@ const XXPRIME_5: u64 = 2870177450012600261;
 
 /// `hash(tuple)` (3.8+ xxHash-based) from the items' hashes, in order.
 pub fn hash_tuple(item_hashes: &[i64]) -> i64 {
-    let mut acc = XXPRIME_5;
+    let mut th = TupleHasher::new();
     for &h in item_hashes {
-        acc = acc.wrapping_add((h as u64).wrapping_mul(XXPRIME_2));
-        acc = acc.rotate_left(31);
-        acc = acc.wrapping_mul(XXPRIME_1);
+        th.push(h);
     }
-    // Length mixed in so that hash(()) keeps its historical value.
-    acc = acc.wrapping_add((item_hashes.len() as u64) ^ (XXPRIME_5 ^ 3527539));
-    if acc == u64::MAX {
-        return 1546275796;
+    th.finish()
+}
+
+/// [`hash_tuple`] fed one item hash at a time (no vector of hashes).
+pub struct TupleHasher {
+    acc: u64,
+    len: u64,
+}
+
+impl Default for TupleHasher {
+    fn default() -> Self {
+        Self::new()
     }
-    acc as i64
+}
+
+impl TupleHasher {
+    pub fn new() -> TupleHasher {
+        TupleHasher {
+            acc: XXPRIME_5,
+            len: 0,
+        }
+    }
+
+    #[inline]
+    pub fn push(&mut self, h: i64) {
+        let acc = self.acc.wrapping_add((h as u64).wrapping_mul(XXPRIME_2));
+        self.acc = acc.rotate_left(31).wrapping_mul(XXPRIME_1);
+        self.len += 1;
+    }
+
+    pub fn finish(&self) -> i64 {
+        // Length mixed in so that hash(()) keeps its historical value.
+        let acc = self.acc.wrapping_add(self.len ^ (XXPRIME_5 ^ 3527539));
+        if acc == u64::MAX {
+            return 1546275796;
+        }
+        acc as i64
+    }
 }
 
 fn shuffle_bits(h: u64) -> u64 {

@@ -99,7 +99,13 @@ pub fn new_tuple_from_stack(stack: &mut Vec<Option<Obj>>, n: usize) -> Obj {
     if n == 0 {
         return t().empty_tuple.clone();
     }
-    let o = match new_object(&t().tuple, TupleObj { size: ItemCount::new() }, n) {
+    let o = match new_object(
+        &t().tuple,
+        TupleObj {
+            size: ItemCount::new(),
+        },
+        n,
+    ) {
         Ok(o) => o,
         Err(_) => {
             stack.truncate(at);

@@ -26,10 +26,20 @@ pub struct CodeObj {
     /// Inline attribute caches, loads then stores, one per name
     /// ([`crate::attrcache`]).
     pub attr_cache: Box<[crate::attrcache::Entry]>,
-    /// Per name, the dict entry index where `LOAD_GLOBAL` last found it in
-    /// the globals and in the builtins (hints only: a hit needs the entry's
-    /// key to be the name object itself).
-    pub global_hints: Box<[(std::cell::Cell<u32>, std::cell::Cell<u32>)]>,
+    /// Per name, `LOAD_GLOBAL`'s hints ([`GlobalHint`]).
+    pub global_hints: Box<[GlobalHint]>,
+}
+
+/// Where `LOAD_GLOBAL` last found a name: the dict entry index in the
+/// globals and in the builtins (hints only: a hit needs the entry's key to
+/// be the name object itself), and the globals' absence stamp
+/// (`dict::absent_stamp`, 0 = none) when the name was last missing there,
+/// so a builtin is found without searching the globals again.
+#[derive(Default)]
+pub struct GlobalHint {
+    pub globals: std::cell::Cell<u32>,
+    pub builtins: std::cell::Cell<u32>,
+    pub absent: std::cell::Cell<u64>,
 }
 
 impl Payload for CodeObj {

@@ -691,15 +691,24 @@ fn cmpop(op: ComparisonOperator) -> CmpOp {
 
 fn load_global(frame: &Frame, c: &CodeObj, i: usize) -> PyResult<Obj> {
     let name = &c.names[i];
-    let Some((gh, bh)) = c.global_hints.get(i) else {
+    let Some(h) = c.global_hints.get(i) else {
         return Err(crate::exc::name_err(pstr::as_str(name).unwrap_or("")));
     };
-    if let Some((v, ix)) = dict::get_str_key_at(frame.globals()?, name, gh.get() as usize) {
-        gh.set(u32::try_from(ix).unwrap_or(u32::MAX));
-        return Ok(v);
+    let globals = frame.globals()?;
+    // A name missing from these globals when they had this stamp is still
+    // missing (no key was added since): straight to the builtins.
+    let absent = h.absent.get();
+    if absent == 0 || dict::absent_stamp(globals) != Some(absent) {
+        let hint = h.globals.get() as usize;
+        if let Some((v, ix)) = dict::get_str_key_at(globals, name, hint) {
+            h.globals.set(u32::try_from(ix).unwrap_or(u32::MAX));
+            return Ok(v);
+        }
+        h.absent.set(dict::absent_stamp(globals).unwrap_or(0));
     }
-    if let Some((v, ix)) = dict::get_str_key_at(frame.builtins()?, name, bh.get() as usize) {
-        bh.set(u32::try_from(ix).unwrap_or(u32::MAX));
+    let hint = h.builtins.get() as usize;
+    if let Some((v, ix)) = dict::get_str_key_at(frame.builtins()?, name, hint) {
+        h.builtins.set(u32::try_from(ix).unwrap_or(u32::MAX));
         return Ok(v);
     }
     Err(crate::exc::name_err(pstr::as_str(name).unwrap_or("")))

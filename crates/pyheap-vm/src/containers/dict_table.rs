@@ -20,13 +20,46 @@
 //! - `used` = number of live entries; `usable` = entries still appendable
 //!   (popitem lowers `nentries` without raising `usable`, as CPython does);
 //! - `generation` changes whenever the keys block is replaced, so a lookup
-//!   that ran re-entrant code can tell that it must restart.
+//!   that ran re-entrant code can tell that it must restart. It is drawn from
+//!   a per-thread counter, so no two blocks share one (until the counter
+//!   wraps, which [`generations_unique`] reports);
+//! - a new key is always appended and lowers `usable`, which only an
+//!   install raises again (or `set_usable`, for shared keys): while
+//!   (`generation`, `usable`) is unchanged, no key was added (see
+//!   [`DictTable::absent_stamp`]).
 
 use std::cell::Cell;
 
 use pyheap_mem::{MemoryError, ObjPtr, RecordBlock, Ref};
 
 use super::{is_unicode_key, KeyOps};
+
+thread_local! {
+    /// The next keys-block generation (never 0: 0 marks a table that never
+    /// had a block) and whether the counter has wrapped.
+    static NEXT_GENERATION: Cell<u32> = const { Cell::new(1) };
+    static GENERATIONS_WRAPPED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// A generation no live keys block has (until the counter wraps).
+fn fresh_generation() -> u32 {
+    NEXT_GENERATION.with(|c| {
+        let g = c.get();
+        match g.checked_add(1) {
+            Some(n) => c.set(n),
+            None => {
+                GENERATIONS_WRAPPED.with(|w| w.set(true));
+                c.set(1);
+            }
+        }
+        g
+    })
+}
+
+/// Whether every keys block's generation is still unique on this thread.
+pub fn generations_unique() -> bool {
+    !GENERATIONS_WRAPPED.with(|w| w.get())
+}
 
 /// `PERTURB_SHIFT`: bits of the hash fed into each probe step.
 pub const PERTURB_SHIFT: u32 = 5;
@@ -258,7 +291,7 @@ impl DictTable {
         self.nentries.set(n as u32);
         self.usable.set(cap.saturating_sub(n) as u32);
         self.used.set(n);
-        self.generation.set(self.generation.get().wrapping_add(1));
+        self.generation.set(fresh_generation());
         old
     }
 
@@ -298,6 +331,18 @@ impl DictTable {
     /// Changes whenever the keys block is replaced (resize, clear, copy-in).
     pub fn generation(&self) -> u32 {
         self.generation.get()
+    }
+    /// A stamp that stays the same exactly while no key is added to this
+    /// table (and differs from every other table's): `LOAD_GLOBAL` keeps it
+    /// to skip a lookup that failed before (CPython 3.11's keys version).
+    /// None when the table cannot give one (no block, shared keys, or the
+    /// generation counter has wrapped).
+    pub fn absent_stamp(&self, shared: bool) -> Option<u64> {
+        let g = self.generation.get();
+        if shared || g == 0 || self.is_empty_keys() || !generations_unique() {
+            return None;
+        }
+        Some(u64::from(g) << 32 | u64::from(self.usable.get()))
     }
     /// Bytes of the keys block (`_PyDict_KeysSize`), 0 for the shared empty keys.
     pub fn keys_bytes(&self) -> usize {
@@ -734,13 +779,8 @@ impl DictTable {
         self.usable.swap(&other.usable);
         self.log2_size.swap(&other.log2_size);
         self.unicode.swap(&other.unicode);
-        let g = self
-            .generation
-            .get()
-            .max(other.generation.get())
-            .wrapping_add(1);
-        self.generation.set(g);
-        other.generation.set(g);
+        self.generation.set(fresh_generation());
+        other.generation.set(fresh_generation());
     }
 
     /// `clone_combined_dict_keys`: an identical table (same size, same index

@@ -266,6 +266,13 @@ pub fn get_str_key_at(o: &Obj, key: &Obj, hint: usize) -> Option<(Obj, usize)> {
     Some((tb.entry_value(ix)?, ix))
 }
 
+/// A stamp that stays the same exactly while no key is added to the dict
+/// `o` (unique to it), or None (see `DictTable::absent_stamp`).
+pub fn absent_stamp(o: &Obj) -> Option<u64> {
+    let tb = table(o)?;
+    tb.absent_stamp(tb.split_tag() != 0)
+}
+
 /// `MAINTAIN_TRACKING`: track the dict when a possibly-tracked key or value
 /// goes in.
 fn maintain_tracking(o: &Obj, key: &Obj, value: &Obj) {

@@ -54,13 +54,7 @@ fn slice_native(f: &Obj, args: &[Option<Obj>]) -> Option<NativeSlice> {
 /// Runs `CALL argc` (no keyword names) when the callable is a slice
 /// native; `None` leaves the stack as it was.
 pub fn try_call(frame: &mut Frame, argc: usize) -> Option<PyResult<Obj>> {
-    let len = frame.stack.len();
-    if len < argc + 2 {
-        return None;
-    }
-    let base = len - argc - 2;
-    // Stack: [callable-or-NULL, self-or-callable, args...].
-    let is_meth = frame.stack[base].is_some();
+    let (base, is_meth) = frame.call_base(argc)?;
     let (f, first) = if is_meth {
         (frame.stack[base].as_ref()?, base + 1)
     } else {
@@ -70,7 +64,7 @@ pub fn try_call(frame: &mut Frame, argc: usize) -> Option<PyResult<Obj>> {
     // NOTE: the commonest arities pop into a plain array (cheaper than
     // draining into the SmallVec). The callable stays on the stack during
     // the call and is released after the arguments, as on the general path.
-    let r = match len - first {
+    let r = match frame.stack.len() - first {
         1 => {
             let a = pop(frame);
             native(&[a], Vec::new())

@@ -33,12 +33,7 @@ const PLAIN_FLAGS: u32 =
 /// Runs `CALL argc` (no keyword names) through the fast path when the
 /// callable qualifies; `None` leaves the stack as it was.
 pub fn try_call(frame: &mut Frame, argc: usize) -> Option<PyResult<Obj>> {
-    let len = frame.stack.len();
-    if len < argc + 2 {
-        return None;
-    }
-    let base = len - argc - 2;
-    let is_meth = frame.stack[base].is_some();
+    let (base, is_meth) = frame.call_base(argc)?;
     let nargs = argc + usize::from(is_meth);
     let f = if is_meth {
         frame.stack[base].as_ref()?

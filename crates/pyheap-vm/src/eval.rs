@@ -179,6 +179,15 @@ impl Frame {
         self.stack.push(Some(v));
     }
 
+    /// The stack of `CALL argc` is `[callable-or-NULL, self-or-callable,
+    /// args...]`: the index of its first entry and whether that entry is a
+    /// callable (a method call) rather than NULL. None when too short.
+    #[inline(always)]
+    pub(crate) fn call_base(&self, argc: usize) -> Option<(usize, bool)> {
+        let base = self.stack.len().checked_sub(argc.checked_add(2)?)?;
+        Some((base, self.stack[base].is_some()))
+    }
+
     #[inline]
     fn top(&self) -> Obj {
         match self.stack.last() {

@@ -171,7 +171,8 @@ pub fn build_types() -> Types {
         Some(tuple::clear),
     );
     if let Some(s) = tuple_.as_type_slots() {
-        s.untrack_check.set(Some(tuple::untrack_check));
+        // The collector walks and untrack-checks exact tuples itself.
+        s.slot_items.set(Some(tuple::slot_items));
         s.itemsize.set(8);
     }
     let list_ = with(

@@ -79,8 +79,13 @@ fn scenario() {
     s.traverse.set(Some(tup_traverse));
     s.clear.set(Some(tup_clear));
     s.slot_items.set(Some(tup_items));
-    let atom_t =
-        new_type_object(&meta, TypeSlots::new(16, 0, TypeFlags::default()), TypeData, 0).unwrap();
+    let atom_t = new_type_object(
+        &meta,
+        TypeSlots::new(16, 0, TypeFlags::default()),
+        TypeData,
+        0,
+    )
+    .unwrap();
     assert!(set_payload::<Empty>(atom_t.as_type_slots().unwrap(), 16));
     let inst_flags = TypeFlags::HAVE_GC | TypeFlags::MANAGED_DICT;
     let inst_t = new_type_object(&meta, TypeSlots::new(16, 0, inst_flags), TypeData, 0).unwrap();
@@ -90,7 +95,14 @@ fn scenario() {
     s.clear.set(Some(inst_clear));
 
     let tup = |items: &[Option<&Ref>]| {
-        let t = new_object(&tup_t, Tup { size: ItemCount::new() }, items.len()).unwrap();
+        let t = new_object(
+            &tup_t,
+            Tup {
+                size: ItemCount::new(),
+            },
+            items.len(),
+        )
+        .unwrap();
         for (s, v) in t.items::<Tup>().iter().zip(items) {
             s.set(v.cloned());
         }
@@ -104,7 +116,7 @@ fn scenario() {
     let inst = new_object(&inst_t, Empty, 0).unwrap();
     inst.gc_track();
     let t3 = tup(&[Some(&atom), None, Some(&inst)]);
-    let refs: Vec<usize> = gc::get_referents(&[t3.clone()])
+    let refs: Vec<usize> = gc::get_referents(std::slice::from_ref(&t3))
         .iter()
         .map(Ref::addr)
         .collect();

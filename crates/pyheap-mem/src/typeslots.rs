@@ -7,6 +7,7 @@
 
 use std::cell::Cell;
 
+use crate::arrays::RefArray;
 use crate::header::{ObjHead, ObjPtr};
 use crate::refs::Ref;
 use crate::typed::{PayloadInfo, Slot};
@@ -69,6 +70,9 @@ pub type UntrackCheckFn = fn(obj: &Ref) -> bool;
 /// The object's owned references as one slice of [`Slot`]s (a tuple's
 /// items). See [`TypeSlots::slot_items`].
 pub type SlotItemsFn = fn(obj: &Ref) -> &[Slot];
+/// The object's owned references as the first `len` entries of one
+/// [`RefArray`] (a list's items). See [`TypeSlots::ref_items`].
+pub type RefItemsFn = fn(obj: &Ref) -> Option<(&RefArray, usize)>;
 
 /// The facts and functions pyheap-mem uses; all `Cell`s so a type can be
 /// completed after its object exists (e.g. a class statement).
@@ -99,6 +103,12 @@ pub struct TypeSlots {
     /// object may be untracked when no item [`crate::gc::may_be_tracked`].
     /// Ignored for `IS_WEAKREF` types.
     pub slot_items: Cell<Option<SlotItemsFn>>,
+    /// Like `slot_items` for references kept in a [`RefArray`] (CPython's
+    /// list): the owned references are exactly the non-empty entries below
+    /// the returned length (`None`: no references), which `traverse`
+    /// visits last to first; the collector walks them itself. Not used for
+    /// untracking. Ignored for `IS_WEAKREF` types and when `slot_items` is set.
+    pub ref_items: Cell<Option<RefItemsFn>>,
     /// The typed payload every instance carries (set once; see [`crate::typed`]).
     pub payload: Cell<Option<PayloadInfo>>,
 }
@@ -119,6 +129,7 @@ impl TypeSlots {
             freelist: Cell::new(0),
             untrack_check: Cell::new(None),
             slot_items: Cell::new(None),
+            ref_items: Cell::new(None),
             payload: Cell::new(None),
         }
     }

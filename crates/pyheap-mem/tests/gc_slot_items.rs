@@ -1,13 +1,16 @@
-//! `TypeSlots::slot_items`: the collector walks a tuple-like type's `Slot`
-//! items itself (cycles found, untracking by the item rule, referents in
-//! traverse order), and `Ref::managed_peek_each` sees the managed storage.
+//! `TypeSlots::slot_items` / `ref_items`: the collector walks a tuple-like
+//! type's `Slot` items and a list-like type's `RefArray` itself (cycles
+//! found, untracking by the item rule, referents in traverse order), and
+//! `Ref::managed_peek_each` sees the managed storage.
 //! Small enough for Miri.
 
 mod gc_common;
 
 use pyheap_mem::gc;
 use pyheap_mem::typed::{new_object, new_root_metatype, new_type_object, set_payload, Payload};
-use pyheap_mem::{ItemCount, NoItems, ObjPtr, Ref, Slot, TypeFlags, TypeSlots};
+use std::cell::Cell;
+
+use pyheap_mem::{ItemCount, NoItems, ObjPtr, Ref, RefArray, Slot, TypeFlags, TypeSlots};
 
 struct TypeData;
 impl Payload for TypeData {
@@ -25,6 +28,36 @@ impl Payload for Tup {
     }
     fn fixed_item_count(&self) -> Option<&ItemCount> {
         Some(&self.size)
+    }
+}
+
+/// A list: `len` used entries of a separately allocated array.
+struct List {
+    len: Cell<usize>,
+    items: RefArray,
+}
+impl Payload for List {
+    type Item = NoItems;
+}
+
+fn list_items(o: &Ref) -> Option<(&RefArray, usize)> {
+    o.payload::<List>().map(|l| (&l.items, l.len.get()))
+}
+
+fn list_traverse(o: &Ref, visit: &mut dyn FnMut(ObjPtr)) {
+    if let Some((a, n)) = list_items(o) {
+        for i in (0..n).rev() {
+            if let Some(p) = a.peek(i) {
+                visit(p);
+            }
+        }
+    }
+}
+
+fn list_clear(o: &Ref) {
+    if let Some(l) = o.payload::<List>() {
+        l.len.set(0);
+        l.items.clear();
     }
 }
 
@@ -94,6 +127,19 @@ fn scenario() {
     s.traverse.set(Some(inst_traverse));
     s.clear.set(Some(inst_clear));
 
+    let list_t = new_type_object(
+        &meta,
+        TypeSlots::new(40, 0, TypeFlags::HAVE_GC),
+        TypeData,
+        0,
+    )
+    .unwrap();
+    let s = list_t.as_type_slots().unwrap();
+    assert!(set_payload::<List>(s, 16));
+    s.traverse.set(Some(list_traverse));
+    s.clear.set(Some(list_clear));
+    s.ref_items.set(Some(list_items));
+
     let tup = |items: &[Option<&Ref>]| {
         let t = new_object(
             &tup_t,
@@ -159,8 +205,35 @@ fn scenario() {
     drop(keep);
     assert_eq!(gc::collect(2), Ok(2));
 
+    // A cycle through a list's array (an empty entry is skipped).
+    let l = new_object(
+        &list_t,
+        List {
+            len: Cell::new(0),
+            items: RefArray::empty(),
+        },
+        0,
+    )
+    .unwrap();
+    l.gc_track();
+    let lp = l.payload::<List>().unwrap();
+    lp.items.resize(4).unwrap();
+    let inner = tup(&[Some(&l), Some(&atom)]);
+    assert!(lp.items.set(0, None));
+    assert!(lp.items.set(1, Some(inner.clone())));
+    lp.len.set(2);
+    let refs: Vec<usize> = gc::get_referents(std::slice::from_ref(&l))
+        .iter()
+        .map(Ref::addr)
+        .collect();
+    assert_eq!(refs, vec![inner.addr()]);
+    drop(inner);
+    assert_eq!(gc::collect(0), Ok(0));
+    drop(l);
+    assert_eq!(gc::collect(2), Ok(2));
+
     drop((only_atoms, nested, atom));
     gc::collect(2).unwrap();
-    drop((tup_t, atom_t, inst_t));
+    drop((tup_t, atom_t, inst_t, list_t));
     drop(meta);
 }

@@ -180,6 +180,10 @@ pub fn build_types() -> Types {
         Some(list::traverse),
         Some(list::clear),
     );
+    if let Some(s) = list_.as_type_slots() {
+        // The collector walks exact lists' items itself.
+        s.ref_items.set(Some(list::ref_items));
+    }
     let dict_ = with(
         mk(
             "dict",

@@ -50,8 +50,9 @@ pub(crate) unsafe fn borrowed(p: ObjPtr) -> ManuallyDrop<Ref> {
 }
 
 /// [`traverse`] with a statically known visitor, for the collector's hot
-/// passes: for a type with `slot_items` (tuples) the items are walked here,
-/// last to first as the type's `traverse` does, with no call through `dyn`.
+/// passes: for a type with `slot_items` (tuples) or `ref_items` (lists) the
+/// items are walked here, last to first as the type's `traverse` does, with
+/// no call through `dyn`.
 ///
 /// # Safety
 /// `p` must be alive.
@@ -59,13 +60,28 @@ pub(crate) unsafe fn borrowed(p: ObjPtr) -> ManuallyDrop<Ref> {
 pub(crate) unsafe fn traverse_fast<F: FnMut(ObjPtr)>(p: ObjPtr, mut visit: F) {
     // SAFETY: p is alive (caller contract).
     let s = unsafe { slots(p) };
-    if let Some(items) = s.slot_items.get() {
-        if !s.flags.get().contains(TypeFlags::IS_WEAKREF) {
+    if !s.flags.get().contains(TypeFlags::IS_WEAKREF) {
+        if let Some(items) = s.slot_items.get() {
             // SAFETY: p is alive while the view is used (this call).
             let r = unsafe { borrowed(p) };
             for it in items(&r).iter().rev() {
                 if let Some(q) = it.peek() {
                     visit(q);
+                }
+            }
+            return;
+        }
+        if let Some(items) = s.ref_items.get() {
+            // SAFETY: as above.
+            let r = unsafe { borrowed(p) };
+            if let Some((arr, len)) = items(&r) {
+                // NOTE: visiting runs no code of the layer above, so the
+                // array cannot be reallocated meanwhile; `peek` is bounds
+                // checked anyway.
+                for i in (0..len).rev() {
+                    if let Some(q) = arr.peek(i) {
+                        visit(q);
+                    }
                 }
             }
             return;

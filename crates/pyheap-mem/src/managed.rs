@@ -134,6 +134,35 @@ impl Ref {
         unsafe { ObjPtr::from_raw(*sp).map(|p| Ref::new_ref(p)) }
     }
 
+    /// Visits the materialised `__dict__` then every present value, counts
+    /// untouched (a traverse's view of the managed storage, read once).
+    #[inline]
+    pub fn managed_peek_each(&self, mut visit: impl FnMut(ObjPtr)) {
+        let Some(h) = self.managed() else {
+            return;
+        };
+        // SAFETY: a non-null dict word owns a live reference.
+        if let Some(d) = unsafe { ObjPtr::from_raw(h.dict.get()) } {
+            visit(d);
+        }
+        let v = h.values.get() as *mut usize;
+        if v.is_null() {
+            return;
+        }
+        // SAFETY: the first word of a values block is its capacity.
+        let cap = unsafe { *v };
+        for i in 0..cap {
+            // SAFETY: i < cap: slot i is inside the block; `visit` cannot
+            // reach the block (it gets a bare pointer and runs no code that
+            // touches this object: traversal contract), so it stays valid.
+            let raw = unsafe { *(v.add(1 + i) as *mut *mut ObjHead) };
+            // SAFETY: non-null slots own live references.
+            if let Some(p) = unsafe { ObjPtr::from_raw(raw) } {
+                visit(p);
+            }
+        }
+    }
+
     /// Pointer of value `i`, count untouched (traverse).
     pub fn managed_value_peek(&self, i: usize) -> Option<ObjPtr> {
         let sp = self.value_ptr(i)?;

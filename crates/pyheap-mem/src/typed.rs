@@ -219,6 +219,13 @@ impl Ref {
         unsafe { Ref::new_ref(self.ptr().type_ptr()) }
     }
 
+    /// The address of `self`'s type object, count untouched (traverse).
+    #[inline(always)]
+    pub fn type_peek(&self) -> ObjPtr {
+        // SAFETY: the type pointer of a live object is valid.
+        unsafe { self.ptr().type_ptr() }
+    }
+
     /// True when `self`'s type object is `ty`.
     pub fn has_type(&self, ty: &Ref) -> bool {
         // SAFETY: a live object's type pointer is readable.

@@ -7,9 +7,10 @@
 
 use std::cell::Cell;
 
+use crate::arrays::RefArray;
 use crate::header::{ObjHead, ObjPtr};
 use crate::refs::Ref;
-use crate::typed::PayloadInfo;
+use crate::typed::{PayloadInfo, Slot};
 
 /// Bit flags describing a type (a subset of CPython's `tp_flags`).
 #[derive(Copy, Clone, PartialEq, Eq, Debug, Default)]
@@ -66,6 +67,12 @@ pub type DeallocFn = fn(obj: &Ref);
 /// Untracking hook: true when the object holds nothing that may be tracked,
 /// so the collector may untrack it.
 pub type UntrackCheckFn = fn(obj: &Ref) -> bool;
+/// The object's owned references as one slice of [`Slot`]s (a tuple's
+/// items). See [`TypeSlots::slot_items`].
+pub type SlotItemsFn = fn(obj: &Ref) -> &[Slot];
+/// The object's owned references as the first `len` entries of one
+/// [`RefArray`] (a list's items). See [`TypeSlots::ref_items`].
+pub type RefItemsFn = fn(obj: &Ref) -> Option<(&RefArray, usize)>;
 
 /// The facts and functions pyheap-mem uses; all `Cell`s so a type can be
 /// completed after its object exists (e.g. a class statement).
@@ -88,6 +95,20 @@ pub struct TypeSlots {
     /// else its index + 1 in the per-thread registry. Set once.
     pub freelist: Cell<u32>,
     pub untrack_check: Cell<Option<UntrackCheckFn>>,
+    /// Set when the object's owned references are exactly the non-empty
+    /// slots of the returned slice and `traverse` visits them last to first
+    /// (CPython's tuple). The collector then walks the slice itself with an
+    /// inlined loop instead of calling `traverse` with a `dyn` visitor, and,
+    /// for a type without `untrack_check`, decides untracking itself: the
+    /// object may be untracked when no item [`crate::gc::may_be_tracked`].
+    /// Ignored for `IS_WEAKREF` types.
+    pub slot_items: Cell<Option<SlotItemsFn>>,
+    /// Like `slot_items` for references kept in a [`RefArray`] (CPython's
+    /// list): the owned references are exactly the non-empty entries below
+    /// the returned length (`None`: no references), which `traverse`
+    /// visits last to first; the collector walks them itself. Not used for
+    /// untracking. Ignored for `IS_WEAKREF` types and when `slot_items` is set.
+    pub ref_items: Cell<Option<RefItemsFn>>,
     /// The typed payload every instance carries (set once; see [`crate::typed`]).
     pub payload: Cell<Option<PayloadInfo>>,
 }
@@ -107,6 +128,8 @@ impl TypeSlots {
             dealloc: Cell::new(None),
             freelist: Cell::new(0),
             untrack_check: Cell::new(None),
+            slot_items: Cell::new(None),
+            ref_items: Cell::new(None),
             payload: Cell::new(None),
         }
     }

@@ -171,7 +171,8 @@ pub fn build_types() -> Types {
         Some(tuple::clear),
     );
     if let Some(s) = tuple_.as_type_slots() {
-        s.untrack_check.set(Some(tuple::untrack_check));
+        // The collector walks and untrack-checks exact tuples itself.
+        s.slot_items.set(Some(tuple::slot_items));
         s.itemsize.set(8);
     }
     let list_ = with(
@@ -179,6 +180,10 @@ pub fn build_types() -> Types {
         Some(list::traverse),
         Some(list::clear),
     );
+    if let Some(s) = list_.as_type_slots() {
+        // The collector walks exact lists' items itself.
+        s.ref_items.set(Some(list::ref_items));
+    }
     let dict_ = with(
         mk(
             "dict",

@@ -460,6 +460,19 @@ pub fn type_new(meta: &Obj, name: &str, bases: Vec<Obj>, ns: &Obj, kw: &Kw) -> P
     let d = tdata(&cls);
     d.base.set(Some(base.clone()));
     d.bases.set(Some(tuple::new_tuple(bases.clone())));
+    // A class's static base never changes: skip looking it up per call when
+    // it has nothing to traverse or clear.
+    if let (Some(sb), Some(s)) = (
+        crate::types::static_base(&cls).as_type_slots(),
+        cls.as_type_slots(),
+    ) {
+        if sb.traverse.get().is_none() {
+            s.traverse.set(Some(instance::subtype_traverse_plain));
+        }
+        if sb.clear.get().is_none() {
+            s.clear.set(Some(instance::subtype_clear_plain));
+        }
+    }
     let mro = compute_mro_for(&cls, &bases)?;
     d.mro.set(Some(tuple::new_tuple(mro)));
     // the slot members: base members first

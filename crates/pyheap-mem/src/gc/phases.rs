@@ -17,7 +17,9 @@ use super::lists::{
     clear_unreachable_mask, gc_list_append, gc_list_clear_collecting, gc_list_is_empty,
     gc_list_merge, gc_list_move, Link, LocalList, NEXT_MASK_UNREACHABLE,
 };
-use super::objects::{borrowed, has_flags, is_gc, slots, traverse};
+use super::objects::{
+    borrowed, has_flags, is_gc, slot_items_untrackable, slots, traverse, traverse_fast,
+};
 use super::state::{state, DEBUG_SAVEALL};
 
 /// `update_refs`: copy each refcount into `gc_refs` and set COLLECTING.
@@ -42,6 +44,7 @@ pub(crate) fn update_refs(containers: Link) {
 }
 
 /// `visit_decref`: an internal reference to a collecting object.
+#[inline(always)]
 fn visit_decref(op: ObjPtr) {
     // SAFETY: a referent of a live object is alive.
     if unsafe { is_gc(op) } {
@@ -58,12 +61,13 @@ pub(crate) fn subtract_refs(containers: Link) {
     let mut gc = containers.next();
     while gc != containers {
         // SAFETY: members are live.
-        unsafe { traverse(gc.obj(), &mut |r| visit_decref(r)) };
+        unsafe { traverse_fast(gc.obj(), visit_decref) };
         gc = gc.next();
     }
 }
 
 /// `visit_reachable`: `op` is referenced by a reachable object.
+#[inline(always)]
 fn visit_reachable(op: ObjPtr, reachable: Link) {
     // SAFETY: a referent of a live object is alive.
     if !unsafe { is_gc(op) } {
@@ -108,7 +112,7 @@ pub(crate) fn move_unreachable(young: Link, unreachable: Link) {
             // (when young's tail is gc, gc.next changes), so read next after.
             let op = gc.obj();
             // SAFETY: op is a live member of young.
-            unsafe { traverse(op, &mut |r| visit_reachable(r, young)) };
+            unsafe { traverse_fast(op, |r| visit_reachable(r, young)) };
             gc.set_prev(prev); // gc_refs no longer needed: restore the link
             gc.clear_collecting();
             prev = gc;
@@ -156,13 +160,18 @@ fn untrack_if(head: Link, flag: TypeFlags) {
         // SAFETY: op is a live member.
         if unsafe { has_flags(op, flag) } {
             // SAFETY: as above.
-            if let Some(check) = unsafe { slots(op) }.untrack_check.get() {
-                // SAFETY: op is alive during the call.
-                let r = unsafe { borrowed(op) };
-                if check(&r) {
-                    super::lists::gc_list_remove(gc);
-                    gc.reset_prev_keep_finalized();
+            let untrack = match unsafe { slots(op) }.untrack_check.get() {
+                Some(check) => {
+                    // SAFETY: op is alive during the call.
+                    let r = unsafe { borrowed(op) };
+                    check(&r)
                 }
+                // SAFETY: op is alive.
+                None => unsafe { slot_items_untrackable(op) }.unwrap_or(false),
+            };
+            if untrack {
+                super::lists::gc_list_remove(gc);
+                gc.reset_prev_keep_finalized();
             }
         }
         gc = next;

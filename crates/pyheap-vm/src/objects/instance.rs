@@ -281,23 +281,13 @@ pub fn materialize(o: &Obj) -> PyResult<Obj> {
 
 /// Visits the pre-header contents (values or dict) of a managed-dict object.
 pub fn traverse_managed(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
-    if let Some(p) = o.managed_dict_peek() {
-        visit(p);
-    }
-    if let Some(cap) = o.managed_values_cap() {
-        for i in 0..cap {
-            if let Some(p) = o.managed_value_peek(i) {
-                visit(p);
-            }
-        }
-    }
+    o.managed_peek_each(visit);
 }
 
-/// `subtype_traverse` in CPython's order: slots, managed storage (values
-/// or `__dict__`), the heap type, then the static base's own references.
-pub fn subtype_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
-    let ty = o.type_ref();
-    let base = crate::types::static_base(&ty);
+/// The instance's own references, in CPython's `subtype_traverse` order:
+/// slots, managed storage (values or `__dict__`), the heap type.
+#[inline]
+fn traverse_own(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
     let weak = weaklist_item(o);
     for (i, s) in o.items::<SlotsObj>().iter().enumerate() {
         if Some(i) == weak {
@@ -307,15 +297,30 @@ pub fn subtype_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
             visit(p);
         }
     }
-    traverse_managed(o, visit);
-    visit(ty.ptr());
+    o.managed_peek_each(&mut *visit);
+    visit(o.type_peek());
+}
+
+/// `subtype_traverse`: [`traverse_own`], then the static base's own
+/// references.
+pub fn subtype_traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
+    traverse_own(o, visit);
+    let base = crate::types::static_base(&o.type_ref());
     if let Some(f) = base.as_type_slots().and_then(|s| s.traverse.get()) {
         f(o, visit);
     }
 }
 
-/// `subtype_clear`.
-pub fn subtype_clear(o: &Obj) {
+/// [`subtype_traverse`] of a class whose static base has no traverse
+/// (most classes: `object`); chosen at class creation (a class's static
+/// base never changes).
+pub fn subtype_traverse_plain(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
+    traverse_own(o, visit);
+}
+
+/// The instance's own part of `subtype_clear`: managed storage, then slots.
+#[inline]
+fn clear_own(o: &Obj) {
     o.managed_values_free();
     let _ = o.set_managed_dict(None).map(drop);
     let weak = weaklist_item(o);
@@ -324,9 +329,20 @@ pub fn subtype_clear(o: &Obj) {
             drop(s.take());
         }
     }
+}
+
+/// `subtype_clear`: [`clear_own`], then the static base's clear.
+pub fn subtype_clear(o: &Obj) {
+    clear_own(o);
     let ty = o.type_ref();
     let base = crate::types::static_base(&ty);
     if let Some(f) = base.as_type_slots().and_then(|s| s.clear.get()) {
         f(o);
     }
+}
+
+/// [`subtype_clear`] of a class whose static base has no clear (chosen at
+/// class creation, like [`subtype_traverse_plain`]).
+pub fn subtype_clear_plain(o: &Obj) {
+    clear_own(o);
 }

@@ -49,6 +49,12 @@ pub fn traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
     }
 }
 
+/// The items as the collector walks them (`TypeSlots::ref_items`): the
+/// same references [`traverse`] visits, in the same (reverse) order.
+pub fn ref_items(o: &Obj) -> Option<(&RefArray, usize)> {
+    lp(o).map(|l| (&l.items, l.len.get()))
+}
+
 pub fn clear(o: &Obj) {
     list_clear(o);
 }

@@ -35,18 +35,18 @@ pub fn traverse(o: &Obj, visit: &mut dyn FnMut(ObjPtr)) {
     }
 }
 
+/// The items as the collector walks them (`TypeSlots::slot_items`): the
+/// same references [`traverse`] visits, which the collector visits last to
+/// first too; with no `untrack_check` set, the collector also untracks a
+/// tuple from these when no item may be tracked (`_PyTuple_MaybeUntrack`).
+pub fn slot_items(o: &Obj) -> &[Slot] {
+    o.items::<TupleObj>()
+}
+
 pub fn clear(o: &Obj) {
     for s in o.items::<TupleObj>() {
         drop(s.take());
     }
-}
-
-/// Untrack check: no item may be tracked.
-pub fn untrack_check(o: &Obj) -> bool {
-    o.items::<TupleObj>().iter().all(|s| match s.get() {
-        Some(x) => !crate::gcapi::may_be_tracked(&x),
-        None => true,
-    })
 }
 
 /// A tuple of type `ty` owning `items` (not tracked).

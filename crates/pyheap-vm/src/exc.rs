@@ -136,18 +136,22 @@ pub fn check_init_keywords(ty: &Obj, kw: &Kw) -> PyResult<()> {
 /// Sets the subclass-specific attributes from the constructor arguments.
 pub fn init_attrs(o: &Obj, args: &[Obj], kw: &Kw) -> PyResult<()> {
     let ty = o.type_ref();
-    let d = exc_dict(o);
+    // NOTE: the dict is made only for the subclasses that keep attributes
+    // in it (CPython keeps them in struct fields; a plain exception has no
+    // dict until one is asked for).
+    let dict_cell = std::cell::OnceCell::new();
+    let d = || dict_cell.get_or_init(|| exc_dict(o));
     let first = || args.first().cloned().unwrap_or_else(crate::types::none);
     let tt = t();
     if is_subtype(&ty, &tt.stop_iteration) {
-        dict::set_str(&d, "value", first())?;
+        dict::set_str(d(), "value", first())?;
     } else if is_subtype(&ty, &tt.system_exit) {
         let code = match args.len() {
             0 => crate::types::none(),
             1 => first(),
             _ => tuple::new_tuple(args.to_vec()),
         };
-        dict::set_str(&d, "code", code)?;
+        dict::set_str(d(), "code", code)?;
     } else if is_subtype(&ty, &tt.import_error) {
         let mut name = crate::types::none();
         let mut path = crate::types::none();
@@ -158,10 +162,10 @@ pub fn init_attrs(o: &Obj, args: &[Obj], kw: &Kw) -> PyResult<()> {
                 _ => {}
             }
         }
-        dict::set_str(&d, "name", name)?;
-        dict::set_str(&d, "path", path)?;
+        dict::set_str(d(), "name", name)?;
+        dict::set_str(d(), "path", path)?;
         dict::set_str(
-            &d,
+            d(),
             "msg",
             if args.len() == 1 {
                 first()
@@ -173,7 +177,7 @@ pub fn init_attrs(o: &Obj, args: &[Obj], kw: &Kw) -> PyResult<()> {
         crate::exc_oserror::parse(o, args)?;
     } else if is_subtype(&ty, &tt.syntax_error) {
         let none = crate::types::none;
-        dict::set_str(&d, "msg", if args.is_empty() { none() } else { first() })?;
+        dict::set_str(d(), "msg", if args.is_empty() { none() } else { first() })?;
         let info = args.get(1).map(tuple::tuple_items).unwrap_or_default();
         for (i, n) in [
             "filename",
@@ -186,9 +190,9 @@ pub fn init_attrs(o: &Obj, args: &[Obj], kw: &Kw) -> PyResult<()> {
         .iter()
         .enumerate()
         {
-            dict::set_str(&d, n, info.get(i).cloned().unwrap_or_else(none))?;
+            dict::set_str(d(), n, info.get(i).cloned().unwrap_or_else(none))?;
         }
-        dict::set_str(&d, "print_file_and_line", none())?;
+        dict::set_str(d(), "print_file_and_line", none())?;
     } else if is_subtype(&ty, &tt.name_error) || is_subtype(&ty, &tt.attribute_error) {
         let mut name = crate::types::none();
         for (k, v) in kw {
@@ -196,9 +200,9 @@ pub fn init_attrs(o: &Obj, args: &[Obj], kw: &Kw) -> PyResult<()> {
                 name = v.clone();
             }
         }
-        dict::set_str(&d, "name", name)?;
+        dict::set_str(d(), "name", name)?;
         if is_subtype(&ty, &tt.attribute_error) {
-            dict::set_str(&d, "obj", crate::types::none())?;
+            dict::set_str(d(), "obj", crate::types::none())?;
         }
     }
     Ok(())
